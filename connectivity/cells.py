@@ -1,0 +1,116 @@
+"""Turning one cell of an options table into a checked value.
+
+Used for uploaded files, for `<option_id>.<column>` overrides in a link and
+for edits in the Assumptions editor, so every route into the table obeys the
+same rules.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+from .columns import COLUMN_BY_NAME, ID_PATTERN, LEGAL_ALIASES, RANGES, Column
+
+_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+_THOUSANDS_DOT = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+(,\d*)?$")
+_THOUSANDS_COMMA = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+
+
+def fmt(value: float) -> str:
+    """A number as people write it: 12, 0.5, 1000000."""
+    if math.isfinite(value) and float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))
+
+
+def parse_number(raw: object, decimal_comma: bool = False) -> float:
+    """Read a number as Excel may have written it; ValueError says why not."""
+    if isinstance(raw, bool):
+        raise ValueError("is not a number")
+    if isinstance(raw, (int, float)):
+        value = float(raw)
+    else:
+        text = _SPACES.sub("", str(raw))
+        if text.endswith("%"):
+            text = text[:-1]
+        if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
+            raise ValueError(f"'{raw}' is not allowed: enter a finite number")
+        if decimal_comma and _THOUSANDS_DOT.match(text):
+            text = text.replace(".", "").replace(",", ".")
+        elif decimal_comma and text.count(",") == 1:
+            text = text.replace(",", ".")
+        elif _THOUSANDS_COMMA.match(text):
+            text = text.replace(",", "")
+        if not _NUMBER.match(text):
+            shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:40] + "…"
+            raise ValueError(f"'{shown}' is not a number")
+        value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"'{raw}' is not allowed: enter a finite number")
+    return value
+
+
+def _has_control(text: str, allow_newlines: bool) -> bool:
+    allowed = {"\n", "\r", "\t"} if allow_newlines else set()
+    return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
+
+
+def parse_cell(column: Column, raw: object, decimal_comma: bool = False) -> object:
+    """The checked value of one cell, or ValueError with a message for a manager."""
+    if column.kind == "number":
+        if raw is None or (isinstance(raw, float) and math.isnan(raw)) or str(raw).strip() == "":
+            if column.required:
+                raise ValueError("is empty: a number is required")
+            return math.nan
+        value = parse_number(raw, decimal_comma)
+        if not column.low <= value <= column.high:
+            raise ValueError(
+                f"{fmt(value)} is out of range: allowed {fmt(column.low)} to {fmt(column.high)}"
+            )
+        return value
+    text = "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else str(raw).strip()
+    if column.kind == "id":
+        if not ID_PATTERN.match(text):
+            raise ValueError(
+                f"'{text[:40]}' is not a valid identifier: use 1 to 40 lower-case letters, "
+                "digits or _, starting with a letter (e.g. approved_vpn)"
+            )
+        return text
+    if column.kind == "choice":
+        value = text.lower().replace(" ", "_").replace("-", "_")
+        value = LEGAL_ALIASES.get(value, value)
+        if value not in column.choices:
+            raise ValueError(f"'{text[:40]}' is not one of {', '.join(column.choices)}")
+        return value
+    # Free text: a display name must be one short line; notes may span lines.
+    if column.required and not text:
+        raise ValueError("is empty")
+    if column.max_len and len(text) > column.max_len:
+        raise ValueError(f"is {len(text)} characters long: at most {column.max_len} allowed")
+    if _has_control(text, allow_newlines=column.name != "name"):
+        raise ValueError("contains control characters")
+    return text
+
+
+def range_problems(row: dict) -> list[tuple[str, str]]:
+    """(column, message) for every _low/_high pair of a row that cannot be a 90% range."""
+    found = []
+    for stem, _high, _text in RANGES:
+        low, high = row.get(f"{stem}_low"), row.get(f"{stem}_high")
+        if not isinstance(low, float) or not isinstance(high, float):
+            continue
+        if low > high:
+            found.append((f"{stem}_low", f"{stem}_low ({fmt(low)}) is above {stem}_high "
+                          f"({fmt(high)}): swap the two values"))
+        elif low == 0 < high:
+            found.append((f"{stem}_low", f"{stem}_low is 0 but {stem}_high is {fmt(high)}: a "
+                          f"lognormal range cannot start at 0. Set {stem}_low to a small "
+                          f"positive value (e.g. {fmt(high / 100)}), or set both to 0 for none"))
+    return found
+
+
+def column(name: str) -> Column:
+    return COLUMN_BY_NAME[name]

@@ -1,0 +1,106 @@
+"""`python -m connectivity compare|validate`: strict where the app is lenient.
+
+A problem with the input is one line on stderr and exit status 2; no
+traceback ever reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .compare import compare
+from .export import comparison_csv
+from .params import PARAMS
+from .problems import TableError
+from .scenario import parse_query, split_query
+from .table import read_default, read_table
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as for any input problem
+        self.exit(2, f"error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m connectivity",
+                     description="Compare ways for an office in mainland China to reach "
+                                 "services abroad, on cost and on risk.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    cmp = commands.add_parser("compare", help="write the comparison CSV")
+    cmp.add_argument("--options", type=Path, help="options table CSV (default: data/options.csv)")
+    cmp.add_argument("--query", default="",
+                     help="a share link, or its query string, e.g. 'users=40&sites=2'")
+    for p in PARAMS:
+        cmp.add_argument(p.flag, dest=p.name, metavar=p.name.upper(), help=p.label)
+    cmp.add_argument("--set", action="append", default=[], metavar="OPTION.COLUMN=VALUE",
+                     help="override one cell of the table, e.g. approved_vpn.monthly_usd=900")
+    cmp.add_argument("--out", type=Path, help="output file (default: standard output)")
+    val = commands.add_parser("validate", help="check an options table")
+    val.add_argument("file", type=Path)
+    return parser
+
+
+def _fail(lines: list[str]) -> int:
+    for line in lines:
+        print(f"error: {line}", file=sys.stderr)
+    return 2
+
+
+def _read(path: Path | None):
+    if path is None:
+        return read_default()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TableError([]) from exc
+    return read_table(data)
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    path = args.options if args.command == "compare" else args.file
+    try:
+        table = _read(path)
+    except TableError as exc:
+        if exc.__cause__ is not None:
+            return _fail([f"cannot read {path}: {exc.__cause__.strerror or exc.__cause__}"])
+        return _fail([f"{path}: {problem}" for problem in exc.problems])
+    if args.command == "validate":
+        print(f"ok: {len(table)} options")
+        return 0
+    pairs = split_query(args.query)
+    flags = {p.name: getattr(args, p.name) for p in PARAMS if getattr(args, p.name) is not None}
+    sets = []
+    for item in args.set:
+        key, sep, value = item.partition("=")
+        if not sep:
+            return _fail([f"--set {item}: expected OPTION.COLUMN=VALUE"])
+        sets.append((key.strip(), value))
+    # Flags win over --query: drop what they replace, then add them.
+    replaced = set(flags) | {key for key, _ in sets}
+    pairs = [(k, v) for k, v in pairs if k not in replaced] + list(flags.items()) + sets
+    scenario, notices = parse_query(pairs, table)
+    if notices:
+        return _fail([notice.error for notice in notices])
+    data = comparison_csv(compare(table, scenario).comparison)
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        try:
+            args.out.write_bytes(data)
+        except OSError as exc:
+            return _fail([f"cannot write {args.out}: {exc.strerror or exc}"])
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a last guard: the user sees one line, never a traceback
+        print(f"error: unexpected failure ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 1

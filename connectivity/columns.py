@@ -1,0 +1,73 @@
+"""The options-table columns of SPEC section 3 and their rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # "id", "text", "choice" or "number"
+    required: bool = True
+    low: float = 0.0
+    high: float = 0.0
+    choices: tuple[str, ...] = ()
+    max_len: int = 0
+    help: str = ""
+
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+LEGAL_STATUSES = ("authorised", "unauthorised", "pilot")
+REACHES = ("hq_only", "open_internet", "domestic_only")
+# Spellings Excel users write that mean the same thing.
+LEGAL_ALIASES = {"authorized": "authorised", "unauthorized": "unauthorised"}
+
+BIG = 1e9
+
+# The uncertain quantities: each is a 90% range given as a _low/_high pair.
+RANGES: tuple[tuple[str, float, str], ...] = (
+    ("productivity_loss_pct", 100,
+     "Share of the abroad-dependent working time still lost on this route (%)."),
+    ("outages_per_year", 365,
+     "Disruptions of the route per year: crackdowns around sensitive dates, throttling, faults."),
+    ("outage_hours", 744, "Working hours lost per affected person per disruption."),
+    ("incidents_per_year", 365, "Enforcement actions or forced shutdowns of the route per year."),
+    ("incident_cost_usd", BIG,
+     "Cost of one incident: fines, confiscation, re-provisioning, legal work (USD)."),
+)
+
+COLUMNS: tuple[Column, ...] = (
+    Column("option_id", "id", help="Stable identifier: lower case letters, digits and _."),
+    Column("name", "text", max_len=80, help="Display name."),
+    Column("legal_status", "choice", choices=LEGAL_STATUSES,
+           help="authorised, unauthorised or pilot."),
+    Column("reach", "choice", choices=REACHES,
+           help="What the route reaches abroad: hq_only, open_internet or domestic_only."),
+    Column("setup_usd", "number", high=BIG,
+           help="One-time cost per site: installation, equipment, approval paperwork (USD)."),
+    Column("monthly_usd", "number", high=BIG, help="Fixed charge per site per month (USD)."),
+    Column("per_mbps_usd", "number", high=BIG, help="Charge per Mbps per site per month (USD)."),
+    Column("per_user_usd", "number", high=BIG,
+           help="Charge per user per month: licences, seats (USD)."),
+    Column("min_term_months", "number", high=120, help="Minimum contract term (months)."),
+    Column("lead_time_weeks", "number", high=104, help="Weeks from order to working service."),
+    *(
+        Column(f"{stem}_{end}", "number", high=high,
+               help=f"{'5th' if end == 'low' else '95th'} percentile. {text}")
+        for stem, high, text in RANGES
+        for end in ("low", "high")
+    ),
+    Column("latency_ms", "number", required=False, high=5000,
+           help="Typical round trip to head office (ms); shown, not costed."),
+    Column("sources", "text", required=False, max_len=2000,
+           help="Where the numbers come from."),
+    Column("notes", "text", required=False, max_len=2000, help="Caveats a manager should read."),
+)
+
+COLUMN_BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+NUMBER_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.kind == "number")
+# Every column but the identifier may be changed by a `<option_id>.<column>` override.
+OVERRIDABLE: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.kind != "id")

@@ -1,0 +1,82 @@
+"""The comparison of SPEC section 5: one row per route, in the table's order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .expected import expected_components, monthly_flows, npv
+from .scenario import Scenario, apply_overrides
+from .simulate import Simulation, simulate
+
+OUTPUT_COLUMNS = (
+    "option_id", "name", "legal_status", "reach", "setup_usd", "service_usd",
+    "productivity_loss_usd", "outage_loss_usd", "incident_loss_usd", "expected_total_usd",
+    "npv_usd", "p10_usd", "p50_usd", "p90_usd", "prob_lowest_cost", "usd_per_user_month",
+    "rank", "scenario",
+)
+MONEY_COLUMNS = OUTPUT_COLUMNS[4:14] + ("usd_per_user_month",)
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything the pages show for one scenario and table."""
+
+    scenario: Scenario
+    table: pd.DataFrame  # the table in use, overrides applied
+    comparison: pd.DataFrame  # SPEC section 5 columns
+    expected: pd.DataFrame  # exact expected components per route
+    flows: np.ndarray  # (routes, components, months + 1) expected cash flows
+    simulation: Simulation
+
+
+def lowest_cost_shares(totals: np.ndarray) -> np.ndarray:
+    """Share of trials in which each route is cheapest, a tie split evenly."""
+    cheapest = totals == totals.min(axis=0)
+    return (cheapest / cheapest.sum(axis=0)).mean(axis=1)
+
+
+def round_to_sum(shares: np.ndarray, decimals: int = 4) -> np.ndarray:
+    """Round shares that sum to 1 so the rounded column still sums to exactly 1."""
+    scale = 10**decimals
+    scaled = shares * scale
+    units = np.floor(scaled + 1e-9).astype(np.int64)
+    missing = int(round(scale - units.sum()))
+    if missing > 0:
+        order = np.argsort(-(scaled - units), kind="stable")
+        units[order[:missing]] += 1
+    return units / scale
+
+
+def compare(base_table: pd.DataFrame, s: Scenario) -> Result:
+    table = apply_overrides(base_table, s.overrides).reset_index(drop=True)
+    expected = expected_components(table, s)
+    flows = monthly_flows(table, s)
+    sim = simulate(table, s)
+    totals = expected["total"].to_numpy()
+    p10, p50, p90 = np.percentile(sim.totals, [10, 50, 90], axis=1)
+    frame = pd.DataFrame({
+        "option_id": table["option_id"],
+        "name": table["name"],
+        "legal_status": table["legal_status"],
+        "reach": table["reach"],
+        "setup_usd": expected["setup"].to_numpy(),
+        "service_usd": expected["service"].to_numpy(),
+        "productivity_loss_usd": expected["productivity_loss"].to_numpy(),
+        "outage_loss_usd": expected["outage_loss"].to_numpy(),
+        "incident_loss_usd": expected["incident_loss"].to_numpy(),
+        "expected_total_usd": totals,
+        "npv_usd": npv(flows.sum(axis=1), s.discount_pct),
+        "p10_usd": p10,
+        "p50_usd": p50,
+        "p90_usd": p90,
+        "prob_lowest_cost": round_to_sum(lowest_cost_shares(sim.totals)),
+        "usd_per_user_month": totals / s.users / s.horizon_months,
+        "rank": pd.Series(totals).rank(method="first").astype(int).to_numpy(),
+        "scenario": s.query(),
+    })
+    for column in MONEY_COLUMNS:
+        frame[column] = frame[column].round(2)
+    return Result(s, table, frame[list(OUTPUT_COLUMNS)], expected, flows, sim)

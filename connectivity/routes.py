@@ -1,0 +1,65 @@
+"""One route of the options table as the model sees it: its timeline and its risks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lognormal import Range90
+from .scenario import Scenario
+
+WEEKS_PER_MONTH = 52.0 / 12.0
+COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss")
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Months, possibly fractional, within a horizon of H months."""
+
+    lead: float  # L: order to working service; the status quo serves meanwhile
+    active: float  # A = max(0, H - L): months the route itself is in use
+    sq_months: float  # min(L, H): months the status quo still serves
+    billed: float  # B: months the route is paid for, past the horizon included
+
+
+def timeline(row: dict, is_status_quo: bool, horizon: int) -> Timeline:
+    if is_status_quo:
+        return Timeline(0.0, float(horizon), 0.0, float(horizon))
+    lead = row["lead_time_weeks"] / WEEKS_PER_MONTH
+    active = max(0.0, horizon - lead)
+    billed = max(active, row["min_term_months"]) if active > 0 else 0.0
+    return Timeline(lead, active, min(lead, float(horizon)), billed)
+
+
+@dataclass(frozen=True)
+class Risks:
+    lost_share: Range90  # a fraction of abroad-dependent time, capped at 1
+    outage_rate: Range90  # per year
+    outage_hours: Range90  # per affected person per disruption
+    incident_rate: Range90  # per year
+    incident_cost: Range90  # USD per incident
+
+
+def risks(row: dict) -> Risks:
+    def pair(stem: str, scale: float = 1.0) -> Range90:
+        return Range90(row[f"{stem}_low"] / scale, row[f"{stem}_high"] / scale)
+
+    return Risks(pair("productivity_loss_pct", 100.0), pair("outages_per_year"),
+                 pair("outage_hours"), pair("incidents_per_year"), pair("incident_cost_usd"))
+
+
+def exposure(s: Scenario) -> float:
+    """USD lost per hour in which the whole team's abroad-dependent work stops."""
+    return s.users * s.dependency_pct / 100.0 * s.hourly_usd
+
+
+def monthly_service(row: dict, s: Scenario) -> float:
+    return ((row["monthly_usd"] + row["per_mbps_usd"] * s.mbps) * s.sites
+            + row["per_user_usd"] * s.users)
+
+
+def monthly_expected_losses(r: Risks, s: Scenario) -> tuple[float, float, float]:
+    """Expected productivity, outage and incident loss per month a route is in use."""
+    e = exposure(s)
+    return (e * s.hours_month * r.lost_share.capped_mean(1.0),
+            e * r.outage_rate.mean() / 12.0 * r.outage_hours.mean(),
+            r.incident_rate.mean() / 12.0 * r.incident_cost.mean())

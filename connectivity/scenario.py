@@ -1,0 +1,224 @@
+"""The scenario: one object that the form, the link, the CLI and the model share.
+
+A link is public text anyone can edit, so `parse_query` never fails: a bad
+value falls back to its default or is clamped, and each change is reported as
+a Notice. The CLI reads the same notices as errors.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
+from urllib.parse import parse_qsl, quote, urlencode
+
+import pandas as pd
+
+from .cells import fmt, parse_cell, parse_number, range_problems
+from .columns import COLUMN_BY_NAME, COLUMN_NAMES, OVERRIDABLE
+from .params import PARAM_BY_NAME, PARAMS, Param
+
+# Keys Streamlit itself puts in a URL; they are not ours to report.
+FRAMEWORK_KEYS = frozenset({"embed", "embed_options"})
+MAX_SHOWN = 40
+
+Override = tuple[str, str, object]  # (option_id, column, value)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What was wrong with one link parameter (`problem`) and what the app did (`action`)."""
+
+    name: str
+    problem: str
+    action: str = "ignored"
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.problem}; {self.action}"
+
+    @property
+    def error(self) -> str:
+        """The strict form, for the command line: no fallback is taken there."""
+        return f"{self.name}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    sites: int = 1
+    users: int = 25
+    mbps: float = 10.0
+    hourly_usd: float = 40.0
+    hours_month: float = 160.0
+    dependency_pct: float = 30.0
+    horizon_months: int = 36
+    discount_pct: float = 8.0
+    status_quo: str = "do_nothing"
+    correlation: float = 0.8
+    trials: int = 20_000
+    seed: int = 42
+    overrides: tuple[Override, ...] = ()
+
+    def values(self) -> dict[str, object]:
+        """The scenario parameters (no overrides) by name."""
+        return {p.name: getattr(self, p.name) for p in PARAMS}
+
+    def with_values(self, **changes: object) -> Scenario:
+        return replace(self, **changes)
+
+    def query(self) -> str:
+        """The full query string: every parameter, then overrides, in a fixed order."""
+        pairs = [(p.name, _show(getattr(self, p.name))) for p in PARAMS]
+        pairs += [(f"{option}.{column}", _show(value)) for option, column, value in self.overrides]
+        return urlencode(pairs, quote_via=quote, safe="")
+
+    def query_dict(self) -> dict[str, str]:
+        return dict(parse_qsl(self.query(), keep_blank_values=True))
+
+
+assert [f.name for f in fields(Scenario)][:-1] == [p.name for p in PARAMS]
+
+
+def _show(value: object) -> str:
+    return fmt(value) if isinstance(value, (int, float)) else str(value)
+
+
+def _short(text: str) -> str:
+    text = text.replace("\x00", "\\0")
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
+def sort_overrides(overrides: Iterable[Override]) -> tuple[Override, ...]:
+    return tuple(sorted(overrides, key=lambda o: (o[0], COLUMN_NAMES.index(o[1]))))
+
+
+def split_query(query: str) -> list[tuple[str, str]]:
+    """Key-value pairs from a query string or a whole link."""
+    query = query.strip().split("#", 1)[0]
+    if "?" in query:
+        query = query.split("?", 1)[1]
+    return parse_qsl(query, keep_blank_values=True)
+
+
+def _param_value(param: Param, raw: str, option_ids: list[str],
+                 ) -> tuple[object, Notice | None]:
+    """The value to use for one link parameter, and a Notice when it differs from the link."""
+    name = param.name
+    if param.kind == "choice":
+        if raw in option_ids:
+            return raw, None
+        fallback = default_status_quo(option_ids)
+        return fallback, Notice(name, f"'{_short(raw)}' is not a route in the table",
+                                f"used '{fallback}'")
+    default = f"used the default {fmt(param.default)}"
+    word = raw.strip().lower().lstrip("+")
+    if word in {"inf", "infinity", "-inf", "-infinity"}:
+        value = -math.inf if word.startswith("-") else math.inf  # absurd, but clamps clearly
+    else:
+        try:
+            value = parse_number(raw)
+        except ValueError as exc:
+            if raw.strip() == "":
+                return param.default, Notice(name, "has no value", default)
+            return param.default, Notice(name, str(exc), default)
+    notice = None
+    if value < param.low:
+        notice = Notice(name, f"{_short(raw.strip())} is below the minimum {fmt(param.low)}",
+                        f"used {fmt(param.low)}")
+        value = param.low
+    elif value > param.high:
+        notice = Notice(name, f"{_short(raw.strip())} is above the maximum {fmt(param.high)}",
+                        f"used {fmt(param.high)}")
+        value = param.high
+    if param.kind == "int":
+        rounded = int(math.floor(value + 0.5))
+        if rounded != value and notice is None:
+            notice = Notice(name, f"{_short(raw.strip())} is not a whole number",
+                            f"used {rounded}")
+        return rounded, notice
+    return float(value), notice
+
+
+def default_status_quo(option_ids: list[str]) -> str:
+    default = str(PARAM_BY_NAME["status_quo"].default)
+    return default if default in option_ids or not option_ids else option_ids[0]
+
+
+def parse_query(query: str | list[tuple[str, str]], table: pd.DataFrame,
+                ) -> tuple[Scenario, list[Notice]]:
+    """The scenario a link asks for, made valid against `table`, and what was changed."""
+    pairs = split_query(query) if isinstance(query, str) else list(query)
+    option_ids = list(table["option_id"])
+    notices: list[Notice] = []
+    values: dict[str, object] = {}
+    raw_overrides: dict[tuple[str, str], str] = {}
+    for key, raw in pairs:
+        if key in PARAM_BY_NAME:
+            if key in values:
+                notices.append(Notice(key, "appears more than once", "used the first value"))
+                continue
+            value, notice = _param_value(PARAM_BY_NAME[key], raw, option_ids)
+            values[key] = value
+            if notice:
+                notices.append(notice)
+        elif "." in key and key.split(".", 1)[0] in option_ids:
+            option, column = key.split(".", 1)
+            if column not in OVERRIDABLE:
+                notices.append(Notice(_short(key), f"'{_short(column)}' is not a column that "
+                                      "can be changed"))
+            elif (option, column) in raw_overrides:
+                notices.append(Notice(key, "appears more than once", "used the first value"))
+            else:
+                raw_overrides[(option, column)] = raw
+        elif "." in key:
+            notices.append(Notice(_short(key), f"there is no route "
+                                  f"'{_short(key.split('.')[0])}' in the table"))
+        elif key not in FRAMEWORK_KEYS:
+            notices.append(Notice(_short(key), "is not a parameter of this calculator"))
+    if "status_quo" not in values and PARAM_BY_NAME["status_quo"].default not in option_ids:
+        values["status_quo"] = default_status_quo(option_ids)
+        notices.append(Notice("status_quo", "the table has no 'do_nothing' route",
+                              f"used '{values['status_quo']}'"))
+    overrides, override_notices = check_overrides(table, raw_overrides.items())
+    scenario = Scenario(**values, overrides=overrides)
+    return scenario, notices + override_notices
+
+
+def check_overrides(table: pd.DataFrame, raw: Iterable[tuple[tuple[str, str], object]],
+                    ) -> tuple[tuple[Override, ...], list[Notice]]:
+    """Overrides that keep the table valid, in canonical order; a Notice for each refused."""
+    rows = {row["option_id"]: row for row in table.to_dict("records")}
+    notices, kept = [], []
+    for (option, column), raw_value in sorted(
+            raw, key=lambda item: (item[0][0], COLUMN_NAMES.index(item[0][1]))):
+        key = f"{option}.{column}"
+        try:
+            value = parse_cell(COLUMN_BY_NAME[column], raw_value)
+        except ValueError as exc:
+            notices.append(Notice(key, str(exc), "kept the table's value"))
+            continue
+        row = dict(rows[option], **{column: value})
+        clash = [msg for col, msg in range_problems(row) if column.startswith(col[:-4])]
+        if clash:
+            notices.append(Notice(key, clash[0], "kept the table's value"))
+            continue
+        if _same(rows[option][column], value):
+            continue
+        rows[option] = row
+        kept.append((option, column, value))
+    return tuple(kept), notices
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return a == b or (math.isnan(a) and math.isnan(b))
+    return a == b
+
+
+def apply_overrides(table: pd.DataFrame, overrides: tuple[Override, ...]) -> pd.DataFrame:
+    """The table with a scenario's (already checked) overrides written in."""
+    if not overrides:
+        return table
+    table = table.copy()
+    for option, column, value in overrides:
+        table.loc[table["option_id"] == option, column] = value
+    return table

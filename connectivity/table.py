@@ -1,0 +1,176 @@
+"""Reading an options table from what a spreadsheet wrote, all or nothing.
+
+A file that breaks any rule is refused as a whole, with one Problem per fault
+naming the line (header = line 1) and the column, so the table in use stays.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from .cells import parse_cell, range_problems
+from .columns import COLUMN_BY_NAME, COLUMN_NAMES, COLUMNS
+from .problems import Problem, TableError
+
+MAX_BYTES = 1_000_000
+MAX_ROWS = 50
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "options.csv"
+
+
+def decode(data: bytes) -> str:
+    """Text from the encodings Excel writes: UTF-8 (BOM or not), UTF-16, Windows-1252."""
+    if data[:4] == b"PK\x03\x04":
+        raise TableError([Problem("this is a zip file (an .xlsx workbook?), not a CSV file: "
+                                  "in Excel use File > Save As > CSV")])
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    elif data.startswith(codecs.BOM_UTF8):
+        encodings = ["utf-8-sig"]
+    elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] and data[2]:
+        encodings = ["utf-16-le"]
+    elif len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] and data[3]:
+        encodings = ["utf-16-be"]
+    else:
+        encodings = ["utf-8", "cp1252"]
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return text
+    raise TableError([Problem("the file is not readable text (a binary file?): save it from "
+                              "your spreadsheet as CSV (UTF-8 or Windows-1252)")])
+
+
+def sniff_separator(text: str) -> str:
+    """Comma, semicolon or tab: whichever the header line uses most."""
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    return max(counts, key=lambda sep: (counts[sep], sep == ","))
+
+
+def _records(text: str, sep: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    records = []
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as exc:
+        raise TableError([Problem(f"the file cannot be read as CSV ({exc}): check for a "
+                                  "quote mark (\") that is opened but never closed",
+                                  line=len(records) + 1)]) from None
+    return records
+
+
+def _header(cells: list[str]) -> tuple[list[str | None], list[Problem]]:
+    problems: list[Problem] = []
+    names: list[str | None] = []
+    seen: set[str] = set()
+    for position, cell in enumerate(cells, start=1):
+        name = cell.strip().lstrip("\ufeff").strip().lower()
+        if not name:
+            names.append(None)
+            continue
+        if name not in COLUMN_BY_NAME:
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            problems.append(Problem(f"unknown column '{shown}' (position {position})", line=1))
+        elif name in seen:
+            problems.append(Problem("appears twice in the header", line=1, column=name))
+        seen.add(name)
+        names.append(name)
+    for column in COLUMNS:
+        if column.required and column.name not in seen:
+            problems.append(Problem("is missing from the header", line=1, column=column.name))
+    if len(problems) > 20:
+        problems = problems[:20] + [Problem(f"and {len(problems) - 20} more header problems",
+                                            line=1)]
+    return names, problems
+
+
+def read_table(data: bytes) -> pd.DataFrame:
+    """A checked options table from the bytes of a CSV file, or TableError."""
+    if len(data) > MAX_BYTES:
+        raise TableError([Problem(f"the file is {len(data):,} bytes; the limit is "
+                                  f"{MAX_BYTES:,} bytes (1 MB)")])
+    text = decode(data)
+    if not text.strip():
+        raise TableError([Problem("the file is empty: it needs a header line and one row "
+                                  "per route")])
+    sep = sniff_separator(text)
+    records = _records(text, sep)
+    names, problems = _header(records[0])
+    if problems:
+        raise TableError(problems)
+    rows = [(number, cells) for number, cells in enumerate(records[1:], start=2)
+            if any(cell.strip() for cell in cells)]
+    if not rows:
+        raise TableError([Problem("the file has a header but no routes: add one row per route")])
+    if len(rows) > MAX_ROWS:
+        raise TableError([Problem(f"the file has {len(rows)} routes; the limit is {MAX_ROWS}")])
+    raw_rows = []
+    for line, cells in rows:
+        extra = cells[len(names):]
+        if len(cells) < len(names) or any(cell.strip() for cell in extra):
+            problems.append(Problem(f"has {len(cells)} cells but the header has {len(names)}: "
+                                    "a separator is missing or one too many", line=line))
+            continue
+        raw_rows.append((line, {n: c for n, c in zip(names, cells) if n is not None}))
+    frame, cell_problems = check_records(raw_rows, decimal_comma=sep != ",")
+    problems += cell_problems
+    if problems:
+        raise TableError(problems)
+    return frame
+
+
+def check_records(
+    raw_rows: list[tuple[int, dict]], decimal_comma: bool = False
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Every cell and row rule of SPEC section 3 over (line, {column: raw}) pairs."""
+    problems: list[Problem] = []
+    rows: list[dict] = []
+    first_line: dict[str, int] = {}
+    for line, raw in raw_rows:
+        row: dict = {}
+        for column in COLUMNS:
+            try:
+                row[column.name] = parse_cell(column, raw.get(column.name), decimal_comma)
+            except ValueError as exc:
+                problems.append(Problem(str(exc), line=line, column=column.name))
+        problems += [Problem(msg, line=line, column=col) for col, msg in range_problems(row)]
+        option_id = row.get("option_id")
+        if option_id in first_line:
+            problems.append(Problem(f"'{option_id}' is used twice (first on line "
+                                    f"{first_line[option_id]}): identifiers must be unique",
+                                    line=line, column="option_id"))
+        elif option_id:
+            first_line[option_id] = line
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=list(COLUMN_NAMES))
+    return frame, problems
+
+
+def check_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Re-check a table held in memory (for example after an edit), lines as in a file."""
+    raw_rows = [(number, {k: (None if isinstance(v, float) and math.isnan(v) else v)
+                          for k, v in record.items()})
+                for number, record in enumerate(frame.to_dict("records"), start=2)]
+    return check_records(raw_rows)
+
+
+def read_default() -> pd.DataFrame:
+    return read_table(DEFAULT_PATH.read_bytes())
+
+
+def table_to_csv(frame: pd.DataFrame) -> bytes:
+    """The table as a CSV that `read_table` reads back unchanged."""
+    out = io.StringIO()
+    frame.to_csv(out, index=False, columns=list(COLUMN_NAMES), lineterminator="\r\n",
+                 float_format=None)
+    return out.getvalue().encode("utf-8-sig")
