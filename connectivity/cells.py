@@ -14,8 +14,9 @@ import unicodedata
 from .columns import COLUMN_BY_NAME, ID_PATTERN, LEGAL_ALIASES, RANGES, Column
 
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
-_THOUSANDS_DOT = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+(,\d*)?$")
-_THOUSANDS_COMMA = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$")
+# A grouped number never starts with a 0 group: 0.005 is a decimal, not 5.
+_THOUSANDS_DOT = re.compile(r"^[-+]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?$")
+_THOUSANDS_COMMA = re.compile(r"^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 

@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _fail(lines: list[str]) -> int:
     for line in lines:
+        # One line per problem even when a cell quoted in a message holds a line break.
+        line = line.replace("\r", "\\r").replace("\n", "\\n")
         print(f"error: {line}", file=sys.stderr)
     return 2
 

@@ -57,6 +57,8 @@ def sniff_separator(text: str) -> str:
 
 
 def _records(text: str, sep: str) -> list[list[str]]:
+    # A long cell (within the 1 MB limit) is a cell rule's business, not a CSV error.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     records = []
     try:

@@ -1,0 +1,152 @@
+"""What every page shares: the scenario form, the link, the cached comparison.
+
+The sidebar widgets hold the scenario; `scenario()` reads them into one
+Scenario object that flows to the model, the charts, the export and the URL.
+A link is read once, when a session opens it: `connectivity.parse_query`
+cleans it and the page names every change it made.
+"""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from connectivity import Result, Scenario, compare, parse_query, read_default
+from connectivity.charts import route_labels
+from connectivity.params import PARAMS, Param
+from connectivity.scenario import Notice
+
+# Streamlit's Markdown would otherwise read these in user text as formatting,
+# links, images, LaTeX or colour directives.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def plain(text: object) -> str:
+    """User text made inert for st.markdown: every formatting character escaped."""
+    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def default_table() -> pd.DataFrame:
+    return read_default()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_compare(table: pd.DataFrame, scenario: Scenario) -> Result:
+    return compare(table, scenario)
+
+
+def base_table() -> pd.DataFrame:
+    """The table in use before overrides: the default, or the manager's upload."""
+    return st.session_state.get("base_table", default_table())
+
+
+def _pairs() -> list[tuple[str, str]]:
+    return [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+
+
+def open_link() -> None:
+    """Once per session: seed the form from the link it was opened with."""
+    if st.session_state.get("_opened"):
+        return
+    scenario, notices = parse_query(_pairs(), base_table())
+    set_scenario(scenario)
+    st.session_state["notices"] = notices
+    st.session_state["_opened"] = True
+
+
+def set_scenario(scenario: Scenario) -> None:
+    """Write a scenario into the form (only before the widgets are drawn)."""
+    for name, value in scenario.values().items():
+        st.session_state[name] = value
+    st.session_state["overrides"] = scenario.overrides
+
+
+def scenario() -> Scenario:
+    """The scenario the form holds now."""
+    values = {p.name: st.session_state.get(p.name, p.default) for p in PARAMS}
+    return Scenario(**values, overrides=st.session_state.get("overrides", ()))
+
+
+def _number_input(p: Param) -> None:
+    whole = p.kind == "int"
+    cast = int if whole else float
+    st.number_input(p.label, min_value=cast(p.low), max_value=cast(p.high),
+                    step=cast(p.step or 1), key=p.name, help=p.help,
+                    format=None if whole else "%g")
+
+
+def sidebar() -> Scenario:
+    """The scenario form; returns what it holds."""
+    open_link()
+    table = base_table()
+    by_name = {p.name: p for p in PARAMS}
+    with st.sidebar:
+        st.header("Your scenario")
+        st.caption("Every page uses these numbers; the address bar always holds them, so "
+                   "the link reopens this exact comparison.")
+        for name in ("sites", "users", "mbps"):
+            _number_input(by_name[name])
+        st.subheader("Cost of people's time")
+        for name in ("hourly_usd", "hours_month", "dependency_pct"):
+            _number_input(by_name[name])
+        st.subheader("Comparison")
+        for name in ("horizon_months", "discount_pct"):
+            _number_input(by_name[name])
+        ids = list(table["option_id"])
+        labels = dict(zip(ids, route_labels(table)))
+        if st.session_state.get("status_quo") not in ids:
+            st.session_state["status_quo"] = ids[0]
+        sq = by_name["status_quo"]
+        st.selectbox(sq.label, ids, key="status_quo", help=sq.help,
+                     format_func=lambda oid: labels.get(oid, oid))
+        with st.expander("Simulation settings"):
+            for name in ("correlation", "trials", "seed"):
+                _number_input(by_name[name])
+        st.button("Reset to defaults", on_click=_reset, use_container_width=True)
+    current = scenario()
+    sync_url(current)
+    return current
+
+
+def _reset() -> None:
+    set_scenario(parse_query([], base_table())[0])
+    st.session_state["notices"] = []
+
+
+def sync_url(current: Scenario) -> None:
+    """Keep the address bar equal to the full scenario."""
+    wanted = current.query_dict()
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def show_notices() -> None:
+    notices: list[Notice] = st.session_state.get("notices", [])
+    if not notices:
+        return
+    lines = "\n".join(f"- **{plain(n.name)}**: {plain(n.problem)}; {plain(n.action)}."
+                      for n in notices[:30])
+    more = f"\n- and {len(notices) - 30} more" if len(notices) > 30 else ""
+    with st.container(key="link_notices"):
+        st.warning("The link had values this calculator cannot use as they were, so it "
+                   "changed them:\n" + lines + more, icon=":material/link_off:")
+        if st.button("Dismiss", key="dismiss_notices"):
+            st.session_state["notices"] = []
+            st.rerun()
+
+
+def result() -> Result:
+    """The comparison for the current scenario and table, from the cache when possible."""
+    current = scenario()
+    with st.spinner(f"Simulating {current.trials:,} futures…"):
+        return cached_compare(base_table(), current)
+
+
+def chart(figure: alt.TopLevelMixin, summary: str, alt_text: str) -> None:
+    """A chart with its one-sentence summary in words under it."""
+    st.altair_chart(figure, width="stretch", alt=alt_text)
+    st.caption(plain(summary))
