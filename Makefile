@@ -13,7 +13,7 @@ run: $(VENV)/.run
 
 test: $(VENV)/.dev chromium
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -1,0 +1,80 @@
+"""Chart builders checked through their Vega-Lite specs, without pixels."""
+
+import pytest
+
+from connectivity import Scenario, compare, read_default
+from connectivity.charts import (
+    PALETTE,
+    breakdown_chart,
+    breakeven_frame,
+    cost_risk_chart,
+    cumulative_chart,
+    route_labels,
+)
+from connectivity.narrative import caveat, cumulative_summary, headline
+
+
+@pytest.fixture(scope="module")
+def result():
+    return compare(read_default(), Scenario(trials=2000))
+
+
+def _datasets(spec: dict) -> list[list[dict]]:
+    return list(spec["datasets"].values())
+
+
+def _layers(spec: dict) -> list[dict]:
+    return spec.get("layer", [spec])
+
+
+def test_breakdown_stacks_every_component_of_every_route(result):
+    spec = breakdown_chart(result).to_dict()
+    assert spec["mark"]["type"] == "bar"
+    assert spec["encoding"]["x"]["aggregate"] == "sum"
+    rows = _datasets(spec)[0]
+    assert len(rows) == 5 * len(result.table)
+    # The bars add up to each route's exact expected total.
+    for label, total in zip(route_labels(result.table), result.expected["total"]):
+        assert sum(r["usd"] for r in rows if r["route"] == label) == pytest.approx(total)
+    assert {t["title"] for t in spec["encoding"]["tooltip"]} >= {"Route", "Component"}
+
+
+def test_route_colours_are_the_same_on_every_chart(result):
+    labels = route_labels(result.table)
+    for chart in (cost_risk_chart(result), cumulative_chart(result)):
+        colour = _layers(chart.to_dict())[0]["encoding"]["color"]
+        assert colour["scale"]["domain"] == labels
+        assert colour["scale"]["range"] == list(PALETTE[: len(labels)])
+
+
+def test_cost_risk_spread_spans_p10_to_p90_of_losses(result):
+    spec = cost_risk_chart(result).to_dict()
+    rule, points = _layers(spec)
+    assert rule["mark"]["type"] == "rule" and points["mark"]["type"] == "point"
+    rows = _datasets(spec)[0]
+    c = result.comparison
+    for row, (_, r) in zip(rows, c.iterrows()):
+        direct = r["setup_usd"] + r["service_usd"]
+        assert row["losses_p90"] == pytest.approx(max(0, r["p90_usd"] - direct))
+        assert row["losses_p10"] <= row["losses"] + 1e-6 or row["losses_p10"] == 0
+    assert all("tooltip" in layer["encoding"] for layer in (rule, points))
+
+
+def test_cumulative_chart_ends_at_each_expected_total_and_marks_break_even(result):
+    spec = cumulative_chart(result).to_dict()
+    lines = [d for d in _datasets(spec) if d and "month" in d[0] and "route" in d[0]
+             and "event" not in d[0]][0]
+    for label, total in zip(route_labels(result.table), result.expected["total"]):
+        last = max((r for r in lines if r["route"] == label), key=lambda r: r["month"])
+        assert last["usd"] == pytest.approx(total)
+    marks = breakeven_frame(result)
+    assert len(marks) >= 1
+    assert all(0 < m <= result.scenario.horizon_months for m in marks["month"])
+    assert "Break-even" in cumulative_summary(result)
+
+
+def test_headline_names_the_rank_one_route_and_the_caveat_its_reach(result):
+    best = result.comparison.sort_values("rank").iloc[0]
+    assert headline(result).startswith(best["name"])
+    if best["reach"] == "hq_only":
+        assert "head office" in caveat(result)
