@@ -37,7 +37,7 @@ def route_scale(table: pd.DataFrame) -> alt.Scale:
     return alt.Scale(domain=labels, range=[PALETTE[i % len(PALETTE)] for i in range(len(labels))])
 
 
-def _route_color(table: pd.DataFrame, legend: bool = True) -> alt.Color:
+def route_color(table: pd.DataFrame, legend: bool = True) -> alt.Color:
     return alt.Color("route:N", scale=route_scale(table), sort=route_labels(table),
                      title=None, legend=alt.Legend(orient="bottom", direction="horizontal",
                                                    labelLimit=260) if legend else None)
@@ -94,11 +94,11 @@ def cost_risk_chart(result: Result) -> alt.LayerChart:
     x = alt.X("direct:Q", title="Setup + service charges (USD)",
               axis=alt.Axis(format=AXIS_MONEY), scale=alt.Scale(zero=True))
     spread = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
-        x=x, y=alt.Y("losses_p10:Q"), y2="losses_p90:Q", color=_route_color(result.table),
+        x=x, y=alt.Y("losses_p10:Q"), y2="losses_p90:Q", color=route_color(result.table),
         tooltip=tooltip)
     points = base.mark_point(filled=True, size=160).encode(
         x=x, y=alt.Y("losses:Q", title="Expected losses (USD)", axis=alt.Axis(format=AXIS_MONEY)),
-        color=_route_color(result.table), tooltip=tooltip)
+        color=route_color(result.table), tooltip=tooltip)
     return alt.layer(spread, points).properties(height=400)
 
 
@@ -133,7 +133,7 @@ def cumulative_chart(result: Result) -> alt.LayerChart:
         point=False, strokeWidth=2.5).encode(
         x=alt.X("month:Q", title="Month"),
         y=alt.Y("usd:Q", title="Cumulative expected cost (USD)", axis=alt.Axis(format=AXIS_MONEY)),
-        color=_route_color(result.table),
+        color=route_color(result.table),
         strokeDash=alt.StrokeDash("route:N", legend=None),
         tooltip=[alt.Tooltip("route:N", title="Route"), alt.Tooltip("month:Q", title="Month"),
                  alt.Tooltip("usd:Q", title="Cumulative cost", format=MONEY)],

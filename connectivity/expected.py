@@ -15,21 +15,25 @@ def _rows(table: pd.DataFrame) -> list[dict]:
     return table.to_dict("records")
 
 
-def expected_components(table: pd.DataFrame, s: Scenario) -> pd.DataFrame:
-    """Expected cost of each component over the horizon, one row per route, exact."""
-    rows = _rows(table)
+def component_matrix(rows: list[dict], s: Scenario) -> np.ndarray:
+    """Expected cost of each component over the horizon, shape (routes, 5), exact."""
     sq = next(row for row in rows if row["option_id"] == s.status_quo)
     sq_losses = monthly_expected_losses(risks(sq), s)
-    out = []
-    for row in rows:
+    out = np.empty((len(rows), len(COMPONENTS)))
+    for i, row in enumerate(rows):
         is_sq = row["option_id"] == s.status_quo
         t = timeline(row, is_sq, s.horizon_months)
         own = monthly_expected_losses(risks(row), s)
-        setup = 0.0 if is_sq else row["setup_usd"] * s.sites
-        service = monthly_service(row, s) * t.billed
-        losses = [o * t.active + q * t.sq_months for o, q in zip(own, sq_losses)]
-        out.append([setup, service, *losses])
-    frame = pd.DataFrame(out, columns=list(COMPONENTS), index=list(table["option_id"]))
+        out[i, 0] = 0.0 if is_sq else row["setup_usd"] * s.sites
+        out[i, 1] = monthly_service(row, s) * t.billed
+        out[i, 2:] = [o * t.active + q * t.sq_months for o, q in zip(own, sq_losses)]
+    return out
+
+
+def expected_components(table: pd.DataFrame, s: Scenario) -> pd.DataFrame:
+    """Expected cost of each component over the horizon, one row per route, exact."""
+    frame = pd.DataFrame(component_matrix(_rows(table), s), columns=list(COMPONENTS),
+                         index=list(table["option_id"]))
     frame["total"] = frame[list(COMPONENTS)].sum(axis=1)
     return frame
 

@@ -44,7 +44,8 @@ def compound_sums(rng: np.random.Generator, counts: np.ndarray, size: Range90) -
     big = counts > EXACT_EVENTS
     if big.any():
         m, v = size.mean(), size.variance()
-        out[big] = rng.gamma(counts[big] * m * m / v, v / m)
+        # A range too narrow to have a variance in floating point is a fixed size.
+        out[big] = rng.gamma(counts[big] * m * m / v, v / m) if v > 0 else counts[big] * m
     small = np.flatnonzero((counts > 0) & ~big)
     start = 0
     while start < small.size:

@@ -29,6 +29,21 @@ def plain(text: object) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
+def require_entrypoint() -> None:
+    """Hand a page over to app.py when Streamlit ran it without the entrypoint.
+
+    While no session has yet run app.py, Streamlit 1.67 serves a link straight
+    to a page (e.g. /risk?users=40) through its legacy pages-folder router,
+    which skips app.py and so the sidebar form. Switching the router off and
+    rerunning lets st.navigation resolve the same page with the scenario.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 @st.cache_data(max_entries=4, show_spinner=False)
 def default_table() -> pd.DataFrame:
     return read_default()

@@ -20,6 +20,8 @@ from connectivity.narrative import (
 )
 from pages import _ui
 
+_ui.require_entrypoint()
+
 result = _ui.result()
 c = result.comparison
 labels = route_labels(result.table)

@@ -1,6 +1,51 @@
-"""Risk: coming in the next issue."""
+"""Risk: how widely each route's total can swing, and how likely the worst cases are."""
 
+import numpy as np
 import streamlit as st
 
+from connectivity.risk import (
+    cheapest_summary,
+    distribution_summary,
+    exceedance_summary,
+    loss_spread_summary,
+)
+from connectivity.risk_charts import (
+    cheapest_chart,
+    distribution_chart,
+    exceedance_chart,
+    loss_spread_chart,
+)
+from pages import _ui
+
+_ui.require_entrypoint()
+
+result = _ui.result()
 st.title("Risk")
-st.info("This page is being built.")
+st.caption(f"Each route costed in the same {result.scenario.trials:,} simulated futures "
+           f"(seed {result.scenario.seed}); change their number and seed under "
+           "Simulation settings in the sidebar.")
+
+_ui.chart(distribution_chart(result), distribution_summary(result),
+          "Distribution of each route's simulated total cost with percentiles marked")
+
+st.subheader("Your risk appetite")
+totals = result.simulation.totals
+top = float(np.percentile(totals, 99.5))
+winner = int(result.comparison["rank"].idxmin())
+start = float(result.comparison.at[winner, "p90_usd"])
+step = float(10 ** max(0, int(np.log10(max(top, 1.0))) - 2))
+appetite = st.slider("The total you could live with (USD)", min_value=0.0,
+                     max_value=max(round(top / step) * step, step),
+                     value=min(round(start / step) * step, round(top / step) * step), step=step,
+                     format="%.0f",
+                     help="Move it to see the chance that each route costs more than this.")
+_ui.chart(exceedance_chart(result, appetite), exceedance_summary(result, appetite),
+          "Chance that each route's total exceeds a given amount")
+
+left, right = st.columns(2)
+with left:
+    _ui.chart(cheapest_chart(result), cheapest_summary(result),
+              "Share of futures in which each route is cheapest")
+with right:
+    _ui.chart(loss_spread_chart(result), loss_spread_summary(result),
+              "Expected loss by component per route with 10th to 90th percentile whiskers")

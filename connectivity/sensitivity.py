@@ -1,0 +1,140 @@
+"""What moves the answer: one-at-a-time swings and break-even sweeps, all exact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .cells import fmt
+from .columns import COLUMN_BY_NAME, RANGES
+from .expected import component_matrix
+from .params import PARAM_BY_NAME
+from .scenario import Scenario, apply_overrides
+
+SWUNG_INPUTS = ("sites", "users", "mbps", "hourly_usd", "hours_month", "dependency_pct",
+                "horizon_months")
+POINT_COLUMNS = ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd",
+                 "min_term_months", "lead_time_weeks")
+POINT_WORDS = {
+    "setup_usd": "setup per site (USD)",
+    "monthly_usd": "monthly charge per site (USD)",
+    "per_mbps_usd": "charge per Mbps (USD)",
+    "per_user_usd": "charge per user (USD)",
+    "min_term_months": "minimum term (months)",
+    "lead_time_weeks": "lead time (weeks)",
+}
+RANGE_WORDS = {
+    "productivity_loss_pct": "lost share of work (%)",
+    "outages_per_year": "disruptions a year",
+    "outage_hours": "hours lost per disruption",
+    "incidents_per_year": "incidents a year",
+    "incident_cost_usd": "cost per incident (USD)",
+}
+
+
+@dataclass(frozen=True)
+class Swing:
+    label: str
+    low_value: str
+    high_value: str
+    low_margin: float  # runner-up total minus winner total with the input at its low end
+    high_margin: float
+
+    @property
+    def width(self) -> float:
+        return abs(self.high_margin - self.low_margin)
+
+
+@dataclass(frozen=True)
+class Tornado:
+    winner: int
+    runner_up: int
+    base_margin: float
+    swings: tuple[Swing, ...]  # widest first
+
+
+def totals(rows: list[dict], s: Scenario) -> np.ndarray:
+    return component_matrix(rows, s).sum(axis=1)
+
+
+def _margin(rows: list[dict], s: Scenario, winner: int, runner: int) -> float:
+    t = totals(rows, s)
+    return float(t[runner] - t[winner])
+
+
+def _swing_input(name: str, value: float) -> tuple[float, float]:
+    p = PARAM_BY_NAME[name]
+    lo, hi = max(p.low, value * 0.5), min(p.high, value * 1.5)
+    if p.kind == "int":
+        lo, hi = round(lo), round(hi)
+    return lo, hi
+
+
+def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
+    """Each input and assumption swung across its range; the winner's margin each time."""
+    rows = apply_overrides(table, s.overrides).to_dict("records")
+    if len(rows) < 2:
+        return Tornado(0, 0, 0.0, ())
+    order = np.argsort(totals(rows, s), kind="stable")
+    winner, runner = int(order[0]), int(order[1])
+    base = _margin(rows, s, winner, runner)
+    swings = []
+    for name in SWUNG_INPUTS:
+        value = getattr(s, name)
+        lo, hi = _swing_input(name, value)
+        if lo == hi:
+            continue
+        swings.append(Swing(PARAM_BY_NAME[name].label, fmt(lo), fmt(hi),
+                            _margin(rows, s.with_values(**{name: lo}), winner, runner),
+                            _margin(rows, s.with_values(**{name: hi}), winner, runner)))
+    for i, row in enumerate(rows):
+        for stem, _high, _text in RANGES:
+            low, high = row[f"{stem}_low"], row[f"{stem}_high"]
+            if low == high:
+                low, high = low * 0.5, min(high * 1.5, COLUMN_BY_NAME[f"{stem}_high"].high)
+            if low == high:
+                continue
+            ends = []
+            for v in (low, high):
+                changed = [dict(r) for r in rows]
+                changed[i][f"{stem}_low"] = changed[i][f"{stem}_high"] = v
+                ends.append(_margin(changed, s, winner, runner))
+            swings.append(Swing(f"{row['name']}: {RANGE_WORDS[stem]}", fmt(low), fmt(high),
+                                *ends))
+        for column in POINT_COLUMNS:
+            value = row[column]
+            low, high = value * 0.5, min(value * 1.5, COLUMN_BY_NAME[column].high)
+            if low == high:
+                continue
+            ends = []
+            for v in (low, high):
+                changed = [dict(r) for r in rows]
+                changed[i][column] = v
+                ends.append(_margin(changed, s, winner, runner))
+            swings.append(Swing(f"{row['name']}: {POINT_WORDS[column]}", fmt(low), fmt(high),
+                                *ends))
+    swings.sort(key=lambda w: -w.width)
+    return Tornado(winner, runner, base, tuple(swings))
+
+
+def sweep(table: pd.DataFrame, s: Scenario, name: str, values: np.ndarray) -> np.ndarray:
+    """Exact expected totals, shape (len(values), routes), as one input varies."""
+    rows = apply_overrides(table, s.overrides).to_dict("records")
+    return np.array([totals(rows, s.with_values(**{name: v})) for v in values.tolist()])
+
+
+def crossovers(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: str,
+               ) -> list[str]:
+    """Sentences for each point where one route becomes cheaper than another."""
+    found = []
+    for a in range(curves.shape[1]):
+        for b in range(curves.shape[1]):
+            if a == b:
+                continue
+            diff = curves[:, a] - curves[:, b]
+            for k in np.flatnonzero((diff[:-1] >= 0) & (diff[1:] < 0)):
+                found.append((float(values[k]), f"above {fmt(float(values[k]))} {unit}, "
+                              f"{labels[a]} costs less than {labels[b]}"))
+    return [text for _, text in sorted(found)]
