@@ -1,0 +1,88 @@
+"""The Methodology page renders, and it shows every input the code defines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from connectivity import OUTPUT_COLUMNS
+from connectivity.columns import COLUMNS
+from connectivity.params import PARAMS
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+SECTIONS = (
+    "What is compared", "The timeline", "What each route costs",
+    "Ranges: how an uncertain number is entered", "Averages: exact, not simulated",
+    "Simulation: the spread of possible futures", "Reading the results",
+    "Net present value", "What each input means", "What the model leaves out", "Sources",
+)
+
+
+@pytest.fixture(scope="module")
+def page() -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.switch_page("pages/methodology.py")
+    at.run()
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    parts = [e.value for e in at.title]
+    parts += [e.value for e in at.header] + [e.value for e in at.subheader]
+    parts += [e.value for e in at.markdown] + [e.value for e in at.latex]
+    for table in at.table:
+        parts.append(table.value.to_csv(index=False))
+    return "\n".join(str(p) for p in parts)
+
+
+def test_renders_without_exception(page: AppTest) -> None:
+    assert not page.exception
+    assert [t.value for t in page.title] == ["Methodology"]
+
+
+def test_key_sections_exist(page: AppTest) -> None:
+    headers = {h.value for h in page.header}
+    missing = [s for s in SECTIONS if s not in headers]
+    assert not missing, f"missing sections: {missing}"
+
+
+def test_every_param_and_column_is_shown(page: AppTest) -> None:
+    text = page_text(page)
+    names = [p.name for p in PARAMS] + [c.name for c in COLUMNS] + list(OUTPUT_COLUMNS)
+    missing = [n for n in names if n not in text]
+    assert not missing, f"not on the page: {missing}"
+
+
+def test_input_tables_follow_the_code(page: AppTest) -> None:
+    tables = [t.value for t in page.table]
+    params = next(t for t in tables if "On the form" in t.columns)
+    assert list(params["Name"]) == [f"`{p.name}`" for p in PARAMS]
+    assert list(params["On the form"]) == [p.label for p in PARAMS]
+    columns = next(t for t in tables if "Column" in t.columns and "Required" in t.columns)
+    assert list(columns["Column"]) == [f"`{c.name}`" for c in COLUMNS]
+    assert list(columns["What it means"]) == [c.help for c in COLUMNS]
+
+
+def test_formulas_are_present(page: AppTest) -> None:
+    formulas = [e.value for e in page.latex]
+    assert len(formulas) >= 10
+    joined = "\n".join(formulas)
+    for piece in (r"\max(A_o", r"\text{Poisson}", r"\sqrt{1 - c}", r"\text{Gamma}",
+                  r"(1 + d)^{1/12} - 1", r"e^{\mu + \sigma^2/2}"):
+        assert piece in joined, piece
+
+
+def test_sources_are_dated_and_tagged(page: AppTest) -> None:
+    text = page_text(page)
+    for piece in ("South China Morning Post", "25 Jul 2017", "[2017] No. 32", "SIGMETRICS",
+                  "USENIX Security", "TeleGeography", "Q4 2016", "Network World",
+                  "Hainan", "Global Times", "AmCham China", "European Chamber", "[G]",
+                  "[V]", "[S]"):
+        assert piece in text, piece
+
+
+def test_no_raw_html(page: AppTest) -> None:
+    source = (APP.parent / "pages" / "methodology.py").read_text(encoding="utf-8")
+    assert "unsafe_allow_html" not in source
