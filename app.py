@@ -1,11 +1,14 @@
 """Entrypoint: the scenario form in the sidebar, navigation over the pages."""
 
+import logging
+
 import streamlit as st
 
 from pages import _ui
 
-st.set_page_config(page_title="Connectivity options calculator", page_icon=":material/hub:",
-                   layout="wide")
+# No page_icon: a Material icon there makes every visit fetch it from Google's
+# servers, which users in mainland China often cannot reach.
+st.set_page_config(page_title="Connectivity options calculator", layout="wide")
 
 pages = st.navigation([
     st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:",
@@ -15,6 +18,11 @@ pages = st.navigation([
     st.Page("pages/assumptions.py", title="Assumptions", icon=":material/table_edit:"),
     st.Page("pages/methodology.py", title="Methodology", icon=":material/menu_book:"),
 ])
-_ui.sidebar()
-_ui.show_notices()
-pages.run()
+try:
+    _ui.sidebar()
+    _ui.show_notices()
+    pages.run()
+except Exception:  # the last guard: a user reads a sentence, the server log keeps the trace
+    logging.getLogger("connectivity.app").exception("a page failed")
+    with st.container(key=_ui.FAILURE_KEY):
+        st.error(_ui.FAILURE_TEXT, icon=":material/error:")

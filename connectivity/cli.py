@@ -14,7 +14,7 @@ from .compare import compare
 from .export import comparison_csv
 from .params import PARAMS
 from .problems import TableError
-from .scenario import parse_query, split_query
+from .scenario import TABLE_KEY, parse_query, split_query
 from .table import read_default, read_table
 
 
@@ -73,6 +73,8 @@ def run(argv: list[str] | None = None) -> int:
         print(f"ok: {len(table)} options")
         return 0
     pairs = split_query(args.query)
+    if args.options is not None:  # --options wins over a table carried in --query
+        pairs = [(k, v) for k, v in pairs if k != TABLE_KEY]
     flags = {p.name: getattr(args, p.name) for p in PARAMS if getattr(args, p.name) is not None}
     sets = []
     for item in args.set:

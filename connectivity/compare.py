@@ -10,6 +10,7 @@ import pandas as pd
 from .expected import expected_components, monthly_flows, npv
 from .scenario import Scenario, apply_overrides
 from .simulate import Simulation, simulate
+from .tablelink import table_for
 
 OUTPUT_COLUMNS = (
     "option_id", "name", "legal_status", "reach", "setup_usd", "service_usd",
@@ -50,8 +51,10 @@ def round_to_sum(shares: np.ndarray, decimals: int = 4) -> np.ndarray:
     return units / scale
 
 
-def compare(base_table: pd.DataFrame, s: Scenario) -> Result:
-    table = apply_overrides(base_table, s.overrides).reset_index(drop=True)
+def compare(default_table: pd.DataFrame, s: Scenario) -> Result:
+    """The comparison for a scenario; its own table (from a link) replaces the default."""
+    base = table_for(s.table, default_table)
+    table = apply_overrides(base, s.overrides).reset_index(drop=True)
     expected = expected_components(table, s)
     flows = monthly_flows(table, s)
     sim = simulate(table, s)

@@ -51,6 +51,8 @@ class Range90:
         if self.fixed:
             return min(self.low, cap)
         mu, s = self.mu, self.sigma
+        if s == 0:  # low and high too close for their logs to differ: a fixed value
+            return min(math.exp(mu), cap)
         below = math.exp(mu + s * s / 2.0) * normal_cdf((math.log(cap) - mu - s * s) / s)
         return below + cap * (1.0 - normal_cdf((math.log(cap) - mu) / s))
 

@@ -17,9 +17,12 @@ import pandas as pd
 from .cells import fmt, parse_cell, parse_number, range_problems
 from .columns import COLUMN_BY_NAME, COLUMN_NAMES, OVERRIDABLE
 from .params import PARAM_BY_NAME, PARAMS, Param
+from .problems import TableError
+from .tablelink import decode_table, encode_table
 
 # Keys Streamlit itself puts in a URL; they are not ours to report.
 FRAMEWORK_KEYS = frozenset({"embed", "embed_options"})
+TABLE_KEY = "table"  # a manager's own options table, carried in the link
 MAX_SHOWN = 40
 
 Override = tuple[str, str, object]  # (option_id, column, value)
@@ -57,6 +60,7 @@ class Scenario:
     trials: int = 20_000
     seed: int = 42
     overrides: tuple[Override, ...] = ()
+    table: str = ""  # an uploaded table, encoded by tablelink; "" = the default table
 
     def values(self) -> dict[str, object]:
         """The scenario parameters (no overrides) by name."""
@@ -69,13 +73,15 @@ class Scenario:
         """The full query string: every parameter, then overrides, in a fixed order."""
         pairs = [(p.name, _show(getattr(self, p.name))) for p in PARAMS]
         pairs += [(f"{option}.{column}", _show(value)) for option, column, value in self.overrides]
+        if self.table:
+            pairs.append((TABLE_KEY, self.table))
         return urlencode(pairs, quote_via=quote, safe="")
 
     def query_dict(self) -> dict[str, str]:
         return dict(parse_qsl(self.query(), keep_blank_values=True))
 
 
-assert [f.name for f in fields(Scenario)][:-1] == [p.name for p in PARAMS]
+assert [f.name for f in fields(Scenario)][:-2] == [p.name for p in PARAMS]
 
 
 def _show(value: object) -> str:
@@ -96,6 +102,8 @@ def split_query(query: str) -> list[tuple[str, str]]:
     query = query.strip().split("#", 1)[0]
     if "?" in query:
         query = query.split("?", 1)[1]
+    elif "://" in query:  # a whole link that carries no query string
+        query = ""
     return parse_qsl(query, keep_blank_values=True)
 
 
@@ -145,10 +153,25 @@ def default_status_quo(option_ids: list[str]) -> str:
 
 def parse_query(query: str | list[tuple[str, str]], table: pd.DataFrame,
                 ) -> tuple[Scenario, list[Notice]]:
-    """The scenario a link asks for, made valid against `table`, and what was changed."""
+    """The scenario a link asks for, made valid, and what was changed.
+
+    `table` is the default options table; a `table=` in the link replaces it.
+    """
     pairs = split_query(query) if isinstance(query, str) else list(query)
-    option_ids = list(table["option_id"])
     notices: list[Notice] = []
+    table_code = ""
+    codes = [value for key, value in pairs if key == TABLE_KEY]
+    if codes:
+        try:
+            table = decode_table(codes[0])
+            table_code = encode_table(table)
+        except TableError as exc:
+            notices.append(Notice(TABLE_KEY, "; ".join(str(p) for p in exc.problems[:3]),
+                                  "used the default table"))
+        if len(codes) > 1:
+            notices.append(Notice(TABLE_KEY, "appears more than once", "used the first value"))
+    pairs = [(key, value) for key, value in pairs if key != TABLE_KEY]
+    option_ids = list(table["option_id"])
     values: dict[str, object] = {}
     raw_overrides: dict[tuple[str, str], str] = {}
     for key, raw in pairs:
@@ -179,7 +202,7 @@ def parse_query(query: str | list[tuple[str, str]], table: pd.DataFrame,
         notices.append(Notice("status_quo", "the table has no 'do_nothing' route",
                               f"used '{values['status_quo']}'"))
     overrides, override_notices = check_overrides(table, raw_overrides.items())
-    scenario = Scenario(**values, overrides=overrides)
+    scenario = Scenario(**values, overrides=overrides, table=table_code)
     return scenario, notices + override_notices
 
 
@@ -187,25 +210,43 @@ def check_overrides(table: pd.DataFrame, raw: Iterable[tuple[tuple[str, str], ob
                     ) -> tuple[tuple[Override, ...], list[Notice]]:
     """Overrides that keep the table valid, in canonical order; a Notice for each refused."""
     rows = {row["option_id"]: row for row in table.to_dict("records")}
-    notices, kept = [], []
+    notices, kept, parsed = [], [], []
     for (option, column), raw_value in sorted(
             raw, key=lambda item: (item[0][0], COLUMN_NAMES.index(item[0][1]))):
-        key = f"{option}.{column}"
         try:
-            value = parse_cell(COLUMN_BY_NAME[column], raw_value)
+            parsed.append((option, column, parse_cell(COLUMN_BY_NAME[column], raw_value)))
         except ValueError as exc:
-            notices.append(Notice(key, str(exc), "kept the table's value"))
-            continue
-        row = dict(rows[option], **{column: value})
+            notices.append(Notice(f"{option}.{column}", str(exc), "kept the table's value"))
+    # A range is judged with every value the link sets in its row, so that moving
+    # both ends at once (low=30&high=40) is not refused half-way.
+    wanted: dict[str, dict] = {}
+    for option, column, value in parsed:
+        wanted.setdefault(option, {})[column] = value
+    for option, column, value in parsed:
+        row = dict(rows[option], **wanted[option])
         clash = [msg for col, msg in range_problems(row) if column.startswith(col[:-4])]
         if clash:
-            notices.append(Notice(key, clash[0], "kept the table's value"))
+            notices.append(Notice(f"{option}.{column}", clash[0], "kept the table's value"))
             continue
         if _same(rows[option][column], value):
             continue
-        rows[option] = row
         kept.append((option, column, value))
     return tuple(kept), notices
+
+
+def merge_edits(table: pd.DataFrame, overrides: tuple[Override, ...],
+                edited_rows: dict) -> tuple[tuple[Override, ...], list[Notice]]:
+    """Editor changes ({row: {column: value}}) on top of a scenario's overrides, checked.
+
+    A refused edit leaves that cell as it was; the Notice says why.
+    """
+    ids = list(table["option_id"])
+    proposed = {(o, c): v for o, c, v in overrides}
+    for row, changes in edited_rows.items():
+        for column, value in changes.items():
+            if column in OVERRIDABLE:
+                proposed[(ids[int(row)], column)] = value
+    return check_overrides(table, proposed.items())
 
 
 def _same(a: object, b: object) -> bool:

@@ -12,6 +12,7 @@ from .columns import COLUMN_BY_NAME, RANGES
 from .expected import component_matrix
 from .params import PARAM_BY_NAME
 from .scenario import Scenario, apply_overrides
+from .tablelink import table_for
 
 SWUNG_INPUTS = ("sites", "users", "mbps", "hourly_usd", "hours_month", "dependency_pct",
                 "horizon_months")
@@ -72,9 +73,13 @@ def _swing_input(name: str, value: float) -> tuple[float, float]:
     return lo, hi
 
 
+def _rows(table: pd.DataFrame, s: Scenario) -> list[dict]:
+    return apply_overrides(table_for(s.table, table), s.overrides).to_dict("records")
+
+
 def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
     """Each input and assumption swung across its range; the winner's margin each time."""
-    rows = apply_overrides(table, s.overrides).to_dict("records")
+    rows = _rows(table, s)
     if len(rows) < 2:
         return Tornado(0, 0, 0.0, ())
     order = np.argsort(totals(rows, s), kind="stable")
@@ -121,7 +126,7 @@ def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
 
 def sweep(table: pd.DataFrame, s: Scenario, name: str, values: np.ndarray) -> np.ndarray:
     """Exact expected totals, shape (len(values), routes), as one input varies."""
-    rows = apply_overrides(table, s.overrides).to_dict("records")
+    rows = _rows(table, s)
     return np.array([totals(rows, s.with_values(**{name: v})) for v in values.tolist()])
 
 

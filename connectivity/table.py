@@ -110,8 +110,9 @@ def read_table(data: bytes) -> pd.DataFrame:
     names, problems = _header(records[0])
     if problems:
         raise TableError(problems)
+    # Blank lines and lines starting with # (the template's comments) are skipped.
     rows = [(number, cells) for number, cells in enumerate(records[1:], start=2)
-            if any(cell.strip() for cell in cells)]
+            if any(cell.strip() for cell in cells) and not cells[0].lstrip().startswith("#")]
     if not rows:
         raise TableError([Problem("the file has a header but no routes: add one row per route")])
     if len(rows) > MAX_ROWS:
@@ -168,6 +169,18 @@ def check_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
 
 def read_default() -> pd.DataFrame:
     return read_table(DEFAULT_PATH.read_bytes())
+
+
+def template_csv() -> bytes:
+    """A blank table to fill in: the header, comment lines and a commented example row."""
+    example = read_default().iloc[:1]
+    body = table_to_csv(example).decode("utf-8-sig").splitlines()
+    notes = [
+        "# One row per route. Lines starting with # are ignored; delete them if you like.",
+        "# A _low/_high pair is a 90% range: _low = 5th percentile, _high = 95th; equal = fixed.",
+        "# Example (remove the # to use it):",
+    ]
+    return ("\r\n".join([body[0], *notes, "#" + body[1]]) + "\r\n").encode("utf-8-sig")
 
 
 def table_to_csv(frame: pd.DataFrame) -> bytes:

@@ -17,7 +17,13 @@ import streamlit as st
 from connectivity import Result, Scenario, compare, parse_query, read_default
 from connectivity.charts import route_labels
 from connectivity.params import PARAMS, Param
-from connectivity.scenario import Notice
+from connectivity.scenario import TABLE_KEY, Notice
+from connectivity.tablelink import MAX_LINK, table_for
+
+FAILURE_KEY = "app_failure"
+FAILURE_TEXT = ("Something went wrong while drawing this page, and it has been logged. "
+                "Your scenario is safe in the address bar: reload the page, or change a "
+                "value in the sidebar.")
 
 # Streamlit's Markdown would otherwise read these in user text as formatting,
 # links, images, LaTeX or colour directives.
@@ -56,7 +62,7 @@ def cached_compare(table: pd.DataFrame, scenario: Scenario) -> Result:
 
 def base_table() -> pd.DataFrame:
     """The table in use before overrides: the default, or the manager's upload."""
-    return st.session_state.get("base_table", default_table())
+    return table_for(st.session_state.get("table_code", ""), default_table())
 
 
 def _pairs() -> list[tuple[str, str]]:
@@ -67,7 +73,7 @@ def open_link() -> None:
     """Once per session: seed the form from the link it was opened with."""
     if st.session_state.get("_opened"):
         return
-    scenario, notices = parse_query(_pairs(), base_table())
+    scenario, notices = parse_query(_pairs(), default_table())
     set_scenario(scenario)
     st.session_state["notices"] = notices
     st.session_state["_opened"] = True
@@ -78,12 +84,14 @@ def set_scenario(scenario: Scenario) -> None:
     for name, value in scenario.values().items():
         st.session_state[name] = value
     st.session_state["overrides"] = scenario.overrides
+    st.session_state["table_code"] = scenario.table
 
 
 def scenario() -> Scenario:
     """The scenario the form holds now."""
     values = {p.name: st.session_state.get(p.name, p.default) for p in PARAMS}
-    return Scenario(**values, overrides=st.session_state.get("overrides", ()))
+    return Scenario(**values, overrides=st.session_state.get("overrides", ()),
+                    table=st.session_state.get("table_code", ""))
 
 
 def _number_input(p: Param) -> None:
@@ -128,13 +136,23 @@ def sidebar() -> Scenario:
 
 
 def _reset() -> None:
-    set_scenario(parse_query([], base_table())[0])
+    """Back to the default scenario; the table in use (and its edits) stay."""
+    default = parse_query([], base_table())[0]
+    current = scenario()
+    set_scenario(default.with_values(overrides=current.overrides, table=current.table))
     st.session_state["notices"] = []
 
 
+def link_fits(current: Scenario) -> bool:
+    """Whether the whole scenario, its table included, fits in a link."""
+    return len(current.query()) <= MAX_LINK
+
+
 def sync_url(current: Scenario) -> None:
-    """Keep the address bar equal to the full scenario."""
+    """Keep the address bar equal to the full scenario (a table only while it fits)."""
     wanted = current.query_dict()
+    if not link_fits(current):
+        wanted.pop(TABLE_KEY, None)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -158,7 +176,7 @@ def result() -> Result:
     """The comparison for the current scenario and table, from the cache when possible."""
     current = scenario()
     with st.spinner(f"Simulating {current.trials:,} futures…"):
-        return cached_compare(base_table(), current)
+        return cached_compare(default_table(), current)
 
 
 def chart(figure: alt.TopLevelMixin, summary: str, alt_text: str) -> None:

@@ -1,34 +1,20 @@
 """The app through Streamlit's AppTest: the Compare page and the link handling."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from apptest import assert_healthy, run, unescape
 from connectivity import Scenario, compare, read_default
 from connectivity.params import PARAMS
-
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-
-
-def run(query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def headline(at: AppTest) -> str:
     return next(m.value for m in at.markdown if m.value.startswith("####"))
 
 
-def unescape(text: str) -> str:
-    return text.replace("\\", "")
-
-
 def test_default_page_runs_and_headline_names_rank_one():
     at = run()
-    assert not at.exception
+    assert_healthy(at)
     assert at.title[0].value == "Compare the routes"
     best = compare(read_default(), Scenario()).comparison.sort_values("rank").iloc[0]
     assert unescape(headline(at)).startswith(f"#### {best['name']} costs least")
@@ -45,13 +31,13 @@ def test_query_string_sets_the_form(name):
     param = next(p for p in PARAMS if p.name == name)
     value = int(param.low + 1) if param.kind == "int" else float(param.low) + 0.5
     at = run({name: str(value)})
-    assert not at.exception
+    assert_healthy(at)
     assert at.number_input(key=name).value == value
 
 
 def test_query_string_sets_status_quo_and_an_override_changes_the_numbers():
     at = run({"status_quo": "approved_vpn", "leased_circuit.monthly_usd": "1"})
-    assert not at.exception
+    assert_healthy(at)
     assert at.selectbox(key="status_quo").value == "approved_vpn"
     s = Scenario(status_quo="approved_vpn", overrides=(("leased_circuit", "monthly_usd", 1.0),))
     expected = compare(read_default(), s).comparison
@@ -70,7 +56,7 @@ def test_query_string_sets_status_quo_and_an_override_changes_the_numbers():
 ])
 def test_tampered_links_are_cleaned_and_named(query, named):
     at = run(query)
-    assert not at.exception
+    assert_healthy(at)
     notice = unescape(at.warning[0].value)
     for name in named:
         assert name in notice
@@ -91,7 +77,7 @@ def test_clamped_values_show_in_the_form():
 ])
 def test_edge_scenarios_run_without_exception(query):
     at = run(query)
-    assert not at.exception
+    assert_healthy(at)
     assert headline(at)
 
 
@@ -101,7 +87,7 @@ def test_changing_the_form_changes_share_link_and_numbers():
     at = run()
     before = [m.value for m in at.metric]
     at.number_input(key="users").set_value(437).run()
-    assert not at.exception
+    assert_healthy(at)
     assert "users=437" in at.code[0].value
     after = compare(read_default(), Scenario(users=437)).comparison.sort_values("rank")
     assert [m.value for m in at.metric] == [f"${v:,.0f}" for v in after["expected_total_usd"]]

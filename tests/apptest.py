@@ -1,0 +1,30 @@
+"""Shared helpers for the AppTest suites."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+FAILURE = "Something went wrong while drawing this page"
+
+
+def run(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
+    """Open the app as a link would: with a query string, on a page."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    if page:
+        at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert_healthy(at)
+    return at
+
+
+def assert_healthy(at: AppTest) -> None:
+    """No uncaught exception and no last-resort error box."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [e for e in at.error if FAILURE in e.value]
+
+
+def unescape(text: str) -> str:
+    return text.replace("\\", "")

@@ -1,0 +1,96 @@
+"""Risk, Sensitivity, Assumptions and Methodology pages through AppTest."""
+
+import pytest
+
+from apptest import assert_healthy, run, unescape
+from connectivity import Scenario, read_default
+from connectivity.risk import exceedance_summary
+from connectivity.tablelink import encode_table
+
+EDGES = [
+    {},
+    {"users": "100000", "sites": "500", "trials": "1000"},
+    {"users": "1", "horizon_months": "1", "dependency_pct": "0", "trials": "1000"},
+    {"status_quo": "leased_circuit", "correlation": "0", "trials": "1000"},
+]
+
+
+@pytest.mark.parametrize("page", ["risk", "sensitivity", "assumptions", "methodology"])
+@pytest.mark.parametrize("query", EDGES)
+def test_every_page_runs_for_default_and_edge_scenarios(page, query):
+    at = run(query, page)
+    assert at.title[0].value.lower() == page
+    # The scenario form is drawn by the entrypoint on every page.
+    assert len(at.number_input) == 11
+
+
+def test_risk_page_has_its_four_charts_and_the_appetite_sentence():
+    at = run({"trials": "2000"}, "risk")
+    assert len(at.get("vega_lite_chart")) == 4
+    slider = at.slider[0]
+    captions = [unescape(c.value) for c in at.caption]
+    assert any(c.startswith("Chance the total exceeds") for c in captions)
+    slider.set_value(slider.max).run()
+    assert_healthy(at)
+    assert any(unescape(c.value).startswith("Chance the total exceeds") for c in at.caption)
+
+
+def test_risk_sentence_matches_the_core_at_the_slider_value():
+    from connectivity import compare
+
+    at = run({"trials": "2000"}, "risk")
+    value = at.slider[0].value
+    expected = exceedance_summary(compare(read_default(), Scenario(trials=2000)), value)
+    assert expected in [unescape(c.value) for c in at.caption]
+
+
+def test_sensitivity_page_has_tornado_and_two_break_even_charts():
+    at = run({}, "sensitivity")
+    assert len(at.get("vega_lite_chart")) == 3
+    text = " ".join(unescape(c.value) for c in at.caption)
+    assert "beats" in text and "Break-even" in text
+
+
+def _edits_table(at):
+    return next(d.value for d in at.dataframe if "your value" in d.value.columns)
+
+
+def test_an_edit_in_the_link_is_applied_and_listed():
+    at = run({"approved_vpn.monthly_usd": "900"}, "assumptions")
+    edits = _edits_table(at)
+    assert list(edits["column"]) == ["monthly_usd"] and list(edits["your value"]) == ["900"]
+    editor = next(d.value for d in at.dataframe if "option_id" in d.value.columns)
+    assert editor.loc[editor["option_id"] == "approved_vpn", "monthly_usd"].item() == 900
+
+
+def test_a_bad_edit_in_the_link_is_refused_and_the_table_value_kept():
+    at = run({"approved_vpn.productivity_loss_pct_low": "90"}, "assumptions")
+    notice = unescape(at.warning[0].value)
+    assert "approved_vpn.productivity_loss_pct_low" in notice and "kept" in notice
+    editor = next(d.value for d in at.dataframe if "option_id" in d.value.columns)
+    default = read_default()
+    assert editor["productivity_loss_pct_low"].tolist() == \
+        default["productivity_loss_pct_low"].tolist()
+    assert "approved_vpn.productivity_loss_pct_low" not in at.query_params
+
+
+def test_an_uploaded_table_in_the_link_is_in_use_on_every_page():
+    from pathlib import Path
+
+    from connectivity.table import read_table
+
+    root = Path(__file__).resolve().parents[1]
+    table = read_table((root / "data" / "options_extended.csv").read_bytes())
+    code = encode_table(table)
+    at = run({"table": code}, "assumptions")
+    caption = unescape(" ".join(c.value for c in at.caption))
+    assert "your uploaded table, 6 routes" in caption
+    at = run({"table": code})
+    assert len(at.selectbox(key="status_quo").options) == 6
+
+
+def test_a_damaged_table_in_the_link_falls_back_with_a_notice():
+    at = run({"table": "z1.not-a-table"}, "assumptions")
+    assert "table" in unescape(at.warning[0].value)
+    caption = unescape(" ".join(c.value for c in at.caption))
+    assert "the default table" in caption
