@@ -32,10 +32,11 @@ warning = caveat(result)
 if warning:
     st.info(_ui.plain(warning), icon=":material/warning:")
 
-columns = st.columns(min(len(c), 4))
-for i in c.sort_values("rank").index[: len(columns)]:
-    with columns[list(c.sort_values("rank").index).index(i)]:
-        st.metric(f"#{c.at[i, 'rank']} {labels[i]}", usd(c.at[i, "expected_total_usd"]),
+ranked = list(c.sort_values("rank").index)[:4]
+for column, i in zip(st.columns(len(ranked)), ranked):
+    with column:
+        st.metric(f"#{c.at[i, 'rank']} {_ui.plain(labels[i])}",
+                  usd(c.at[i, "expected_total_usd"]),
                   help=f"Expected total over the horizon. NPV {usd(c.at[i, 'npv_usd'])}; "
                        f"cheapest in {pct(c.at[i, 'prob_lowest_cost'])} of futures.")
 
