@@ -10,6 +10,7 @@ import pandas as pd
 from .cells import fmt
 from .columns import COLUMN_BY_NAME, RANGES
 from .expected import component_matrix
+from .money import usd
 from .params import PARAM_BY_NAME
 from .scenario import Scenario, apply_overrides
 from .tablelink import table_for
@@ -143,3 +144,24 @@ def crossovers(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: 
                 found.append((float(values[k]), f"above {fmt(float(values[k]))} {unit}, "
                               f"{labels[a]} costs less than {labels[b]}"))
     return [text for _, text in sorted(found)]
+
+
+def sweep_summary(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: str,
+                  ) -> str:
+    words = crossovers(values, curves, labels, unit)
+    if not words:
+        return (f"Between {fmt(float(values[0]))} and {fmt(float(values[-1]))} {unit} the "
+                "order of the routes never changes.")
+    more = f" (and {len(words) - 5} more)" if len(words) > 5 else ""
+    return "Break-even: " + "; ".join(words[:5]) + more + "."
+
+
+def tornado_summary(t: Tornado, labels: list[str]) -> str:
+    text = (f"As entered, {labels[t.winner]} beats {labels[t.runner_up]} by "
+            f"{usd(t.base_margin)}. ")
+    flips = [w for w in t.swings if min(w.low_margin, w.high_margin) < 0]
+    if not flips:
+        return text + "No single input swung across its range reverses the order."
+    return text + ("These inputs alone could reverse that at one end of their range: "
+                   + "; ".join(f"{w.label} ({w.low_value} to {w.high_value})"
+                               for w in flips[:4]) + ".")
