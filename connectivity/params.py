@@ -60,3 +60,15 @@ PARAMS: tuple[Param, ...] = (
 )
 
 PARAM_BY_NAME: dict[str, Param] = {p.name: p for p in PARAMS}
+
+# The app keeps every simulated total in its cache: trials × routes is capped
+# there (6 routes still get 200,000 trials) so one link cannot exhaust the
+# server. The command line, on the user's own machine, has no such cap.
+APP_CELL_BUDGET = 1_200_000
+
+
+def app_trial_cap(routes: int) -> int:
+    """The most trials the app simulates for a table of `routes` routes."""
+    high = int(PARAM_BY_NAME["trials"].high)
+    low = int(PARAM_BY_NAME["trials"].low)
+    return max(low, min(high, APP_CELL_BUDGET // max(routes, 1) // 1000 * 1000))

@@ -45,6 +45,8 @@ def _decode(text: str) -> pd.DataFrame:
                          ) from None
     if len(data) > MAX_BYTES or inflater.unconsumed_tail:
         raise TableError([Problem(f"the link's table is over the {MAX_BYTES:,}-byte limit")])
+    if not inflater.eof:  # a cut link inflates to a shorter table without any zlib error
+        raise TableError([Problem("the link's table is damaged (was the link cut short?)")])
     return read_table(data)
 
 

@@ -16,7 +16,7 @@ import streamlit as st
 
 from connectivity import Result, Scenario, compare, parse_query, read_default
 from connectivity.charts import route_labels
-from connectivity.params import PARAMS, Param
+from connectivity.params import PARAMS, Param, app_trial_cap
 from connectivity.scenario import TABLE_KEY, Notice
 from connectivity.tablelink import MAX_LINK, table_for
 
@@ -55,7 +55,8 @@ def default_table() -> pd.DataFrame:
     return read_default()
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+# Bounded: an entry holds every simulated total (at most ~10 MB, see app_trial_cap).
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
 def cached_compare(table: pd.DataFrame, scenario: Scenario) -> Result:
     return compare(table, scenario)
 
@@ -74,9 +75,20 @@ def open_link() -> None:
     if st.session_state.get("_opened"):
         return
     scenario, notices = parse_query(_pairs(), default_table())
+    scenario, capped = cap_trials(scenario, len(table_for(scenario.table, default_table())))
     set_scenario(scenario)
-    st.session_state["notices"] = notices
+    st.session_state["notices"] = notices + capped
     st.session_state["_opened"] = True
+
+
+def cap_trials(scenario: Scenario, routes: int) -> tuple[Scenario, list[Notice]]:
+    """Hold trials × routes within the server's budget, saying so when it bites."""
+    cap = app_trial_cap(routes)
+    if scenario.trials <= cap:
+        return scenario, []
+    notice = Notice("trials", f"{scenario.trials:,} trials of {routes} routes are more than "
+                    "this server simulates at once", f"used {cap:,}")
+    return scenario.with_values(trials=cap), [notice]
 
 
 def set_scenario(scenario: Scenario) -> None:
@@ -94,10 +106,10 @@ def scenario() -> Scenario:
                     table=st.session_state.get("table_code", ""))
 
 
-def _number_input(p: Param) -> None:
+def _number_input(p: Param, high: float | None = None) -> None:
     whole = p.kind == "int"
     cast = int if whole else float
-    st.number_input(p.label, min_value=cast(p.low), max_value=cast(p.high),
+    st.number_input(p.label, min_value=cast(p.low), max_value=cast(high or p.high),
                     step=cast(p.step or 1), key=p.name, help=p.help,
                     format=None if whole else "%g")
 
@@ -127,8 +139,12 @@ def sidebar() -> Scenario:
         st.selectbox(sq.label, ids, key="status_quo", help=sq.help,
                      format_func=lambda oid: labels.get(oid, oid))
         with st.expander("Simulation settings"):
-            for name in ("correlation", "trials", "seed"):
-                _number_input(by_name[name])
+            _number_input(by_name["correlation"])
+            cap = app_trial_cap(len(table))
+            if st.session_state.get("trials", 0) > cap:
+                st.session_state["trials"] = cap
+            _number_input(by_name["trials"], high=cap)
+            _number_input(by_name["seed"])
         st.button("Reset to defaults", on_click=_reset, use_container_width=True)
     current = scenario()
     sync_url(current)

@@ -150,6 +150,21 @@ def test_capped_mean_matches_numeric_integration(low, high):
     assert Range90(low, high).capped_mean(1.0) < ln_mean(low, high)
 
 
+@pytest.mark.parametrize("pct", [5.056378869683274, 1.2711115168446614, 50.0])
+def test_hairline_range_behaves_as_fixed(pct):
+    # A table range whose high is one floating-point step above its low: valid, but
+    # as shares (pct / 100) the two logs can be equal, so sigma is exactly 0. It must
+    # give the fixed value, not divide by zero.
+    high = float(np.nextafter(pct, 100))
+    r = Range90(pct / 100, high / 100)
+    assert not r.fixed
+    assert r.capped_mean(1.0) == pytest.approx(pct / 100, rel=1e-12)
+    table = make_table(route("do_nothing", productivity_loss_pct=(pct, high)))
+    e = expected_components(table, Scenario(horizon_months=12))
+    assert e.loc["do_nothing", "productivity_loss"] == pytest.approx(
+        25 * 0.3 * 40 * 160 * 12 * pct / 100, rel=1e-9)
+
+
 def test_capped_mean_matches_huge_sample():
     rng = np.random.default_rng(7)
     mu, sigma = ln_params(0.5, 1.0)

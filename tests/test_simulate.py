@@ -14,6 +14,7 @@ import pytest
 
 from connectivity import Scenario, compare, comparison_csv, read_default
 from connectivity.columns import COLUMNS
+from connectivity.compare import round_to_sum
 from connectivity.table import check_records
 
 COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss")
@@ -115,11 +116,25 @@ def test_many_events_variance_is_right():
         for i, lam, size in cases:
             outage = sim.components[i, COMPONENTS.index("outage_loss")] / exposure
             expected_var = lam * lognormal_second_moment(*size)
-            assert outage.var(ddof=1) == pytest.approx(expected_var, rel=0.05), (i, horizon)
+            assert outage.var(ddof=1) == pytest.approx(expected_var, rel=0.06), (i, horizon)
         # Incidents of the status quo: 12 a year with a lognormal cost, summed one by one.
         incident = sim.components[0, COMPONENTS.index("incident_loss")]
         assert incident.var(ddof=1) == pytest.approx(
             12 * horizon / 12 * lognormal_second_moment(1000, 20000), rel=0.1)
+
+
+def test_many_events_with_a_hairline_range():
+    # low and high one floating-point step apart: not "fixed", yet without any
+    # variance a computer can hold. The gamma shortcut must not divide by zero.
+    low = 607830278.9710659
+    high = float(np.nextafter(low, np.inf))
+    table = make_table(route("do_nothing", incidents_per_year=(300, 360),
+                             incident_cost_usd=(low, high)))
+    result = compare(table, Scenario(horizon_months=88, trials=1000))
+    assert np.all(np.isfinite(result.simulation.totals))
+    assert np.isfinite(result.comparison[["p10_usd", "p50_usd", "p90_usd"]].to_numpy()).all()
+    assert result.comparison["prob_lowest_cost"].tolist() == [1.0]
+    assert_means_within_4_se(result)
 
 
 def test_status_quo_events_are_shared_while_waiting():
@@ -179,6 +194,17 @@ def test_prob_lowest_cost_sums_to_exactly_one(scenario):
     assert sum(written) == 1
     raw = own_cheapest_shares(result.simulation.totals)
     assert np.abs(result.comparison["prob_lowest_cost"].to_numpy() - raw).max() <= 1e-4 + 1e-12
+
+
+@pytest.mark.parametrize("shares", [
+    [0.33335, 0.33335, 0.3333], [1 / 3] * 3, [1 / 7] * 7, [0.99995, 0.00005],
+    [0.12345, 0.12345, 0.12345, 0.6296500000000001], [1.0, 0.0, 0.0],
+])
+def test_rounding_keeps_the_sum_at_one(shares):
+    # Rounding each share alone can add up to 0.9999 or 1.0001; the column must not.
+    rounded = round_to_sum(np.array(shares))
+    assert np.rint(rounded * 10_000).astype(int).sum() == 10_000
+    assert np.abs(rounded - np.array(shares)).max() <= 1e-4 + 1e-12
 
 
 def identical_routes(n: int) -> tuple:
