@@ -86,8 +86,11 @@ def run(argv: list[str] | None = None) -> int:
     replaced = set(flags) | {key for key, _ in sets}
     pairs = [(k, v) for k, v in pairs if k not in replaced] + list(flags.items()) + sets
     scenario, notices = parse_query(pairs, table)
-    if notices:
-        return _fail([notice.error for notice in notices])
+    errors = [notice.error for notice in notices if notice.strict]
+    if errors:
+        return _fail(errors)
+    for notice in notices:
+        print(f"note: {notice}", file=sys.stderr)
     data = comparison_csv(compare(table, scenario).comparison)
     if args.out is None:
         sys.stdout.buffer.write(data)

@@ -13,7 +13,11 @@ LOSSES = ("productivity_loss", "outage_loss", "incident_loss")
 
 
 def distribution_frame(result: Result, bins: int = 60) -> pd.DataFrame:
-    """Share of simulated futures per cost bin, on bins common to all routes."""
+    """Share of simulated futures per cost bin, on bins common to all routes.
+
+    The bins span the middle 99% of all totals, so one extreme future cannot
+    squash the chart; the shares of a route add up to its futures in that span.
+    """
     totals = result.simulation.totals
     lo, hi = np.percentile(totals, 0.5), np.percentile(totals, 99.5)
     if hi <= lo:
@@ -21,7 +25,7 @@ def distribution_frame(result: Result, bins: int = 60) -> pd.DataFrame:
     edges = np.linspace(lo, hi, bins + 1)
     rows = []
     for label, values in zip(route_labels(result.table), totals):
-        counts, _ = np.histogram(np.clip(values, lo, hi), bins=edges)
+        counts, _ = np.histogram(values, bins=edges)  # the outer 1% is left out
         for k in range(bins):
             rows.append({"route": label, "usd": (edges[k] + edges[k + 1]) / 2,
                          "usd_from": edges[k], "usd_to": edges[k + 1],

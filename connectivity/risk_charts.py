@@ -15,7 +15,7 @@ def distribution_chart(result: Result) -> alt.LayerChart:
     x = alt.X("usd:Q", title="Total cost over the horizon (USD)",
               axis=alt.Axis(format=AXIS_MONEY))
     areas = alt.Chart(distribution_frame(result),
-                      title="Spread of the simulated total cost").mark_area(
+                      title="Spread of the simulated total cost (middle 99% of futures)").mark_area(
         opacity=0.35, interpolate="step").encode(
         x=x, y=alt.Y("share:Q", title="Share of simulated futures", stack=None,
                      axis=alt.Axis(format="%")),

@@ -35,6 +35,7 @@ class Notice:
     name: str
     problem: str
     action: str = "ignored"
+    strict: bool = True  # an error on the command line; False for a mere fallback note
 
     def __str__(self) -> str:
         return f"{self.name}: {self.problem}; {self.action}"
@@ -200,7 +201,7 @@ def parse_query(query: str | list[tuple[str, str]], table: pd.DataFrame,
     if "status_quo" not in values and PARAM_BY_NAME["status_quo"].default not in option_ids:
         values["status_quo"] = default_status_quo(option_ids)
         notices.append(Notice("status_quo", "the table has no 'do_nothing' route",
-                              f"used '{values['status_quo']}'"))
+                              f"used '{values['status_quo']}'", strict=False))
     overrides, override_notices = check_overrides(table, raw_overrides.items())
     scenario = Scenario(**values, overrides=overrides, table=table_code)
     return scenario, notices + override_notices

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -69,8 +70,8 @@ def _margin(rows: list[dict], s: Scenario, winner: int, runner: int) -> float:
 def _swing_input(name: str, value: float) -> tuple[float, float]:
     p = PARAM_BY_NAME[name]
     lo, hi = max(p.low, value * 0.5), min(p.high, value * 1.5)
-    if p.kind == "int":
-        lo, hi = round(lo), round(hi)
+    if p.kind == "int":  # halves round up, as a link's values do
+        lo, hi = math.floor(lo + 0.5), math.floor(hi + 0.5)
     return lo, hi
 
 
