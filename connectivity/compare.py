@@ -51,13 +51,16 @@ def round_to_sum(shares: np.ndarray, decimals: int = 4) -> np.ndarray:
     return units / scale
 
 
-def compare(default_table: pd.DataFrame, s: Scenario) -> Result:
-    """The comparison for a scenario; its own table (from a link) replaces the default."""
+def compare(default_table: pd.DataFrame, s: Scenario, keep_components: bool = True) -> Result:
+    """The comparison for a scenario; its own table (from a link) replaces the default.
+
+    The app passes keep_components=False: its cache then holds only the totals.
+    """
     base = table_for(s.table, default_table)
     table = apply_overrides(base, s.overrides).reset_index(drop=True)
     expected = expected_components(table, s)
     flows = monthly_flows(table, s)
-    sim = simulate(table, s)
+    sim = simulate(table, s, keep_components)
     totals = expected["total"].to_numpy()
     p10, p50, p90 = np.percentile(sim.totals, [10, 50, 90], axis=1)
     frame = pd.DataFrame({

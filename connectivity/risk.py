@@ -8,8 +8,7 @@ import pandas as pd
 from .charts import COMPONENT_LABELS, route_labels
 from .compare import Result
 from .money import pct, usd
-
-LOSSES = ("productivity_loss", "outage_loss", "incident_loss")
+from .simulate import LOSSES
 
 
 def distribution_frame(result: Result, bins: int = 60) -> pd.DataFrame:
@@ -61,13 +60,13 @@ def exceed_chances(result: Result, threshold: float) -> np.ndarray:
 
 def loss_spread_frame(result: Result) -> pd.DataFrame:
     """Mean and 10th–90th percentile of each simulated loss component per route."""
+    stats = result.simulation.loss_stats
     rows = []
     for i, label in enumerate(route_labels(result.table)):
-        for name in LOSSES:
-            values = result.simulation.component(name)[i]
-            p10, p90 = np.percentile(values, [10, 90])
+        for k, name in enumerate(LOSSES):
+            mean, p10, p90 = (float(v) for v in stats[i, k])
             rows.append({"route": label, "component": COMPONENT_LABELS[name],
-                         "mean": float(values.mean()), "p10": float(p10), "p90": float(p90)})
+                         "mean": mean, "p10": p10, "p90": p90})
     return pd.DataFrame(rows)
 
 

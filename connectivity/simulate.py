@@ -26,13 +26,22 @@ EXACT_EVENTS = 256
 CHUNK_EVENTS = 2_000_000
 
 
+LOSSES = COMPONENTS[2:]
+LOSS_STATS = ("mean", "p10", "p90")
+
+
 @dataclass(frozen=True)
 class Simulation:
     option_ids: tuple[str, ...]
     totals: np.ndarray  # (routes, trials)
-    components: np.ndarray  # (routes, 5 components, trials)
+    loss_stats: np.ndarray  # (routes, 3 losses, LOSS_STATS)
+    # Every component of every trial, (routes, 5, trials): kept only on request,
+    # since the app's cache needs just the totals and the statistics above.
+    components: np.ndarray | None = None
 
     def component(self, name: str) -> np.ndarray:
+        if self.components is None:
+            raise ValueError("simulate(..., keep_components=True) keeps the components")
         return self.components[:, COMPONENTS.index(name), :]
 
 
@@ -71,7 +80,7 @@ def _events(rng: np.random.Generator, rate: np.ndarray, months: float, size: Ran
     return compound_sums(rng, rng.poisson(rate * months / 12.0), size)
 
 
-def simulate(table: pd.DataFrame, s: Scenario) -> Simulation:
+def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True) -> Simulation:
     rows = table.to_dict("records")
     n = s.trials
     rng = np.random.default_rng(s.seed)
@@ -104,7 +113,9 @@ def simulate(table: pd.DataFrame, s: Scenario) -> Simulation:
                 incident += i
         return outage, incident
 
-    components = np.zeros((len(rows), len(COMPONENTS), n))
+    totals = np.empty((len(rows), n))
+    stats = np.empty((len(rows), len(LOSSES), len(LOSS_STATS)))
+    components = np.empty((len(rows), len(COMPONENTS), n)) if keep_components else None
     for i, (row, t) in enumerate(zip(rows, lines)):
         share, outage_rate, incident_rate = draws[i]
         r = risks(row)
@@ -116,9 +127,13 @@ def simulate(table: pd.DataFrame, s: Scenario) -> Simulation:
             outage = _events(rng, outage_rate, t.active, r.outage_hours) + sq_outage
             incident = _events(rng, incident_rate, t.active, r.incident_cost) + sq_incident
             prod = share * t.active + draws[sq_index][0] * t.sq_months
-        components[i, 0] = 0.0 if i == sq_index else row["setup_usd"] * s.sites
-        components[i, 1] = monthly_service(row, s) * t.billed
-        components[i, 2] = e * s.hours_month * prod
-        components[i, 3] = e * outage
-        components[i, 4] = incident
-    return Simulation(tuple(table["option_id"]), components.sum(axis=1), components)
+        setup = 0.0 if i == sq_index else row["setup_usd"] * s.sites
+        service = monthly_service(row, s) * t.billed
+        losses = (e * s.hours_month * prod, e * outage, incident)
+        totals[i] = setup + service + losses[0] + losses[1] + losses[2]
+        for k, loss in enumerate(losses):
+            stats[i, k] = (loss.mean(), *np.percentile(loss, [10, 90]))
+        if components is not None:
+            components[i, 0], components[i, 1] = setup, service
+            components[i, 2:] = losses
+    return Simulation(tuple(table["option_id"]), totals, stats, components)

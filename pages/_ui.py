@@ -58,7 +58,7 @@ def default_table() -> pd.DataFrame:
 # Bounded: an entry holds every simulated total (at most ~10 MB, see app_trial_cap).
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
 def cached_compare(table: pd.DataFrame, scenario: Scenario) -> Result:
-    return compare(table, scenario)
+    return compare(table, scenario, keep_components=False)
 
 
 def base_table() -> pd.DataFrame:
