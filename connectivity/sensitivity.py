@@ -142,7 +142,9 @@ def crossovers(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: 
                 continue
             diff = curves[:, a] - curves[:, b]
             for k in np.flatnonzero((diff[:-1] >= 0) & (diff[1:] < 0)):
-                found.append((float(values[k]), f"above {fmt(float(values[k]))} {unit}, "
+                at = float(values[k])
+                noun = unit[:-1] if at == 1 and unit.endswith("s") else unit
+                found.append((at, f"above {fmt(at)} {noun}, "
                               f"{labels[a]} costs less than {labels[b]}"))
     return [text for _, text in sorted(found)]
 

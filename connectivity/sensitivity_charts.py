@@ -29,7 +29,8 @@ def tornado_chart(t: Tornado, labels: list[str], top: int = 15) -> alt.LayerChar
     title = (f"What moves the margin of {labels[t.winner]} over {labels[t.runner_up]}"
              if labels else "Margin of the winner")
     bars = alt.Chart(data, title=title).mark_bar(opacity=0.85).encode(
-        y=alt.Y("input:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+        y=alt.Y("input:N", sort=order, title=None,
+                axis=alt.Axis(labelLimit=320, labelOverlap=False)),
         x=alt.X("base:Q", title="Runner-up's expected total minus the winner's (USD)",
                 axis=alt.Axis(format=AXIS_MONEY)),
         x2="margin:Q",
@@ -48,7 +49,8 @@ def tornado_chart(t: Tornado, labels: list[str], top: int = 15) -> alt.LayerChar
                                            scale=alt.Scale(range=[[1, 0], [4, 4]])),
         tooltip=[alt.Tooltip("what:N", title="Line"),
                  alt.Tooltip("x:Q", title="Margin", format=MONEY)])
-    return alt.layer(bars, rules).properties(height=60 + 26 * len(order))
+    # Streamlit sizes the whole chart (title, axis, legend included) to this height.
+    return alt.layer(bars, rules).properties(height=170 + 28 * len(order))
 
 
 def sweep_frame(values: np.ndarray, curves: np.ndarray, labels: list[str]) -> pd.DataFrame:

@@ -18,8 +18,10 @@ def _column_config() -> dict:
     config = {}
     for c in COLUMNS:
         if c.kind == "number":
+            # No min/max here: the grid would silently drop a typed minus sign;
+            # the server's check refuses the value and says why instead.
             config[c.name] = st.column_config.NumberColumn(
-                c.name, help=c.help, min_value=c.low, max_value=c.high,
+                c.name, help=f"{c.help} Allowed {fmt(c.low)} to {fmt(c.high)}.",
                 required=c.required, format="%g")
         elif c.kind == "choice":
             config[c.name] = st.column_config.SelectboxColumn(
@@ -81,8 +83,9 @@ st.markdown("Every number the comparison uses comes from this table. Edit a cell
             "in the link, and changes every page. A `_low`/`_high` pair is a 90% range "
             "(5th to 95th percentile); equal values mean a fixed number.")
 source = "your uploaded table" if scenario.table else "the default table (data/options.csv)"
+edited = len(scenario.overrides)
 st.caption(f"In use: {_ui.plain(source)}, {len(base)} routes, "
-           f"{len(scenario.overrides)} edited cells.")
+           f"{edited} edited cell{'' if edited == 1 else 's'}.")
 
 for problem in st.session_state.get("edit_problems", []):
     st.error(f"Edit refused. {_ui.plain(problem)}.", icon=":material/block:")

@@ -37,7 +37,7 @@ step = float(10 ** max(0, int(np.log10(max(top, 1.0))) - 2))
 appetite = st.slider("The total you could live with (USD)", min_value=0.0,
                      max_value=max(round(top / step) * step, step),
                      value=min(round(start / step) * step, round(top / step) * step), step=step,
-                     format="%.0f",
+                     format="dollar",
                      help="Move it to see the chance that each route costs more than this.")
 _ui.chart(exceedance_chart(result, appetite), exceedance_summary(result, appetite),
           "Chance that each route's total exceeds a given amount")

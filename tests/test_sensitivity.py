@@ -357,7 +357,7 @@ def test_crossovers_are_listed_in_order_of_the_swept_value():
     curves = np.array([[1, 2], [3, 2], [1, 2], [1, 2], [5, 2]], dtype=float)
     found = crossovers(values, curves, ["A", "B"], "months")
     assert found == ["above 0 months, B costs less than A",
-                     "above 1 months, A costs less than B",
+                     "above 1 month, A costs less than B",
                      "above 3 months, B costs less than A"]
 
 

@@ -1,0 +1,546 @@
+"""The other pages in a real browser: navigation, Risk, Sensitivity, Assumptions, Methodology.
+
+Moving between pages keeps the scenario (form and link), a link straight to a
+page works on a server no session has touched yet, a cell edited in the
+Assumptions grid travels in the link and reaches the comparison, an upload is
+refused whole with line and column or accepted and carried in the link, and
+the Risk and Sensitivity pages draw their charts with a sentence under each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect
+
+from connectivity.columns import COLUMN_NAMES
+from connectivity.money import usd
+from connectivity.params import PARAM_BY_NAME
+from connectivity.routes import WEEKS_PER_MONTH
+
+ROOT = Path(__file__).resolve().parents[2]
+BROKEN = ROOT / "tests" / "tables" / "broken"
+EXTENDED = ROOT / "data" / "options_extended.csv"
+RUN_TIMEOUT_MS = 60_000
+
+MAIN = "[data-testid='stMain']"
+TITLE = f"{MAIN} h1"
+HEADLINE = f"{MAIN} [data-testid='stMarkdownContainer'] h4"
+METRIC = f"{MAIN} [data-testid='stMetric']"
+CAPTION = f"{MAIN} [data-testid='stCaptionContainer']"
+ALERT = f"{MAIN} [data-testid='stAlert']"
+CHART = f"{MAIN} [data-testid='stVegaLiteChart']"
+GRID = f"{MAIN} canvas[data-testid='data-grid-canvas']"
+UPLOAD = f"{MAIN} [data-testid='stFileUploaderDropzoneInput']"
+EXCEPTION = "[data-testid='stException']"
+FAILURE = ".st-key-app_failure"
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+DOWNLOAD = "Download the comparison (CSV)"
+SLIDER = "The total you could live with (USD)"
+IN_USE = "In use: "
+
+SCENARIO = "users=60&horizon_months=24"
+# Sidebar link, the page's path, its title.
+PAGES = [
+    ("Risk", "/risk", "Risk"),
+    ("Sensitivity", "/sensitivity", "Sensitivity"),
+    ("Assumptions", "/assumptions", "Assumptions"),
+    ("Methodology", "/methodology", "Methodology"),
+    ("Compare", "/", "Compare the routes"),
+]
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def number_input(page: Page, name: str) -> Locator:
+    label = PARAM_BY_NAME[name].label
+    return page.locator(f"[data-testid='stSidebar'] input[aria-label=\"{label}\"]")
+
+
+def params_of(url: str) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(url).query, keep_blank_values=True))
+
+
+def settle(page: Page) -> None:
+    page.wait_for_selector(IDLE, timeout=RUN_TIMEOUT_MS)
+    page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")",
+                           timeout=RUN_TIMEOUT_MS)
+
+
+def healthy(page: Page) -> None:
+    """Neither a Python exception box nor the app's last-resort error box."""
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+    expect(page.locator(FAILURE)).to_have_count(0)
+
+
+def no_markdown_escapes(page: Page) -> None:
+    """User-facing sentences never show the backslashes that make text inert for Markdown."""
+    for text in page.locator(f"{CAPTION}, {ALERT}").all_inner_texts():
+        assert "\\" not in text, text
+
+
+def go_to(page: Page, link: str, title: str) -> None:
+    """Click a page in the sidebar navigation and wait until it is drawn."""
+    page.locator("[data-testid='stSidebarNavLink']", has_text=link).click()
+    expect(page.locator(TITLE)).to_have_text(title, timeout=RUN_TIMEOUT_MS)
+    settle(page)
+
+
+def open_on(page: Page, open_app, link: str) -> None:
+    """Open the app on SCENARIO and go to a page with the sidebar.
+
+    (A link straight to a page makes Streamlit's frontend log two 404s; the
+    deep-link tests below cover that way in.)
+    """
+    open_app(page, f"?{SCENARIO}", expect=HEADLINE)
+    go_to(page, link, link)
+
+
+def charts_drawn(page: Page, count: int) -> None:
+    """`count` Altair charts, each drawn by Vega with a real size."""
+    expect(page.locator(CHART)).to_have_count(count, timeout=RUN_TIMEOUT_MS)
+    page.wait_for_function(
+        """([selector, count]) => {
+            const charts = [...document.querySelectorAll(selector)];
+            return charts.length === count && charts.every(chart => {
+                const drawn = chart.querySelector('canvas, svg.marks');
+                return drawn && drawn.getBoundingClientRect().width > 100
+                    && drawn.getBoundingClientRect().height > 100;
+            });
+        }""", arg=[CHART, count], timeout=RUN_TIMEOUT_MS)
+
+
+def sentences(page: Page) -> list[str]:
+    return [t.strip() for t in page.locator(CAPTION).all_inner_texts() if t.strip()]
+
+
+def download_csv(page: Page) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=DOWNLOAD).click()
+    return Path(info.value.path()).read_bytes()
+
+
+def cli_csv(query: str) -> bytes:
+    done = subprocess.run(
+        [sys.executable, "-m", "connectivity", "compare", "--query", query],
+        cwd=ROOT, capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    return done.stdout
+
+
+def rows_of(data: bytes) -> dict[str, dict[str, str]]:
+    return {row["option_id"]: row for row in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))}
+
+
+def metrics(page: Page) -> dict[str, str]:
+    """Metric label (without its '#rank ') to its value."""
+    found = {}
+    for metric in page.locator(METRIC).all():
+        label = metric.locator("[data-testid='stMetricLabel']").inner_text().strip()
+        found[re.sub(r"^#\d+\s+", "", label)] = \
+            metric.locator("[data-testid='stMetricValue']").inner_text().strip()
+    return found
+
+
+def grid_cells(page: Page, index: int) -> list[str]:
+    """The cells the `index`-th grid on the page exposes to assistive technology.
+
+    Glide's canvas grid writes an accessible table inside the canvas once it
+    has had focus; clicking the first body cell gives it focus.
+    """
+    grid = page.locator(GRID).nth(index)
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 20, box["y"] + 36 + 17)
+    expect(grid.locator("td").first).to_be_attached()
+    return [text.strip() for text in grid.locator("td").all_inner_texts()]
+
+
+def select_cell(page: Page, row: int, column: str) -> Locator:
+    """Select the options grid's cell (row, column); returns its accessible twin.
+
+    Select the first body cell with a click, walk to the target with the arrow
+    keys (the grid scrolls itself) and check that the grid's own accessible
+    table says that cell is the selected one.
+    """
+    col = COLUMN_NAMES.index(column)
+    grid = page.locator(GRID).first
+    first = grid.locator("#glide-cell-0-0")
+    for _ in range(3):
+        # When another grid had the focus, the first click only takes it back.
+        box = grid.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + 20, box["y"] + 36 + 17)
+        try:
+            expect(first).to_have_attribute("aria-selected", "true", timeout=2_000)
+            break
+        except AssertionError:
+            continue
+    expect(first).to_have_attribute("aria-selected", "true")
+    for _ in range(row):
+        page.keyboard.press("ArrowDown")
+    for _ in range(col):
+        page.keyboard.press("ArrowRight")
+    cell = grid.locator(f"#glide-cell-{col}-{row}")
+    expect(cell).to_have_attribute("aria-selected", "true")
+    return cell
+
+
+def edit_cell(page: Page, row: int, column: str, value: str) -> None:
+    """Type `value` into the options grid's cell (row, column) and commit it with Enter."""
+    select_cell(page, row, column)
+    page.keyboard.press("Enter")
+    editor = page.locator("input.gdg-input, textarea.gdg-input")
+    expect(editor).to_have_count(1)
+    editor.fill(value)
+    editor.press("Enter")
+    expect(editor).to_have_count(0)
+
+
+def chances(sentence: str) -> list[float]:
+    """The percentages of 'Chance the total exceeds $X: A 56%, B under 1%, C over 99%.'"""
+    found = re.findall(r"(under |over )?(\d+(?:\.\d+)?)%", sentence.split(":", 1)[1])
+    return [float(n) + {"under ": -0.5, "over ": 0.5}.get(bound, 0.0) for bound, n in found]
+
+
+def semicolon_decimal_comma(source: Path) -> bytes:
+    """The table as a European Excel saves it: ';' between cells, ',' as decimal mark."""
+    rows = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8-sig"))))
+
+    def cell(text: str) -> str:
+        try:
+            float(text)
+        except ValueError:
+            return text
+        return text.replace(".", ",")
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(rows[0])
+    writer.writerows([cell(text) for text in row] for row in rows[1:])
+    return out.getvalue().encode("utf-8")
+
+
+@contextlib.contextmanager
+def deep_link_page(browser: Browser, url: str) -> Iterator[Page]:
+    """A page in a fresh context opened straight on `url`; fails on any console error but one.
+
+    Opened on a page's own path, Streamlit's frontend first probes that path as
+    the app's base (/risk/_stcore/health, /risk/_stcore/host-config) and gets
+    404 before it tries / (streamlit/streamlit#7074, open). Those two probes are
+    Streamlit's, not the app's; every other console error fails the test.
+    """
+    split = urlsplit(url)
+    probe = re.compile(re.escape(f"{split.scheme}://{split.netloc}{split.path}") +
+                       r"/_stcore/[\w-]+$")
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.route("**/*", lambda route: route.continue_()
+                  if urlsplit(route.request.url).netloc == split.netloc else route.abort())
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        source = message.location.get("url", "")
+        if message.type != "error" or urlsplit(source).netloc not in ("", split.netloc):
+            return  # an outside resource, blocked on purpose
+        if "404" in message.text and probe.match(source):
+            return
+        errors.append(f"{message.text} ({source})")
+
+    try:
+        page = context.new_page()
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+        page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
+        page.goto(url)
+        yield page
+        assert errors == [], errors
+    finally:
+        context.close()
+
+
+def check_deep_link(page: Page) -> None:
+    expect(page.locator(TITLE)).to_have_text("Risk", timeout=RUN_TIMEOUT_MS)
+    settle(page)
+    expect(number_input(page, "users")).to_have_value("60")
+    expect(number_input(page, "sites")).to_have_value("1")
+    assert urlsplit(page.url).path == "/risk"
+    assert params_of(page.url)["users"] == "60"
+    expect(page.locator("[data-testid='stSidebarNavLink']")).to_have_count(len(PAGES))
+    charts_drawn(page, 4)
+    healthy(page)
+
+
+# --- a server no session has used yet ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def cold_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A second Streamlit server that nothing has visited: a shared link's first visitor."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log_path = tmp_path_factory.mktemp("cold") / "server.log"
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.headless", "true", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("second Streamlit server did not start:\n"
+                            + log_path.read_text(errors="replace"), pytrace=False)
+            time.sleep(0.25)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+
+
+# --- tests ------------------------------------------------------------------------------------
+
+def test_navigation_keeps_the_scenario(page: Page, open_app, screenshot) -> None:
+    open_app(page, f"?{SCENARIO}", expect=HEADLINE)
+    for link, path, title in PAGES:
+        go_to(page, link, title)
+        assert urlsplit(page.url).path == path, (link, page.url)
+        params = params_of(page.url)
+        assert params["users"] == "60" and params["horizon_months"] == "24", (link, page.url)
+        expect(number_input(page, "users")).to_have_value("60")
+        expect(number_input(page, "horizon_months")).to_have_value("24")
+        healthy(page)
+        no_markdown_escapes(page)
+        if link in ("Assumptions", "Methodology"):
+            screenshot(page, f"page_{link.lower()}")
+        if link == "Methodology":
+            # Formulas are typeset, not left as TeX source.
+            assert page.locator(f"{MAIN} .katex").count() > 0
+
+
+def test_link_straight_to_a_page_on_a_fresh_server(browser: Browser, cold_app_url: str) -> None:
+    """The first visit a server ever gets is a shared link to /risk: the form is there."""
+    with deep_link_page(browser, f"{cold_app_url}/risk?users=60") as page:
+        check_deep_link(page)
+
+
+def test_link_straight_to_a_page(browser: Browser, app_url: str) -> None:
+    with deep_link_page(browser, f"{app_url}/risk?users=60") as page:
+        check_deep_link(page)
+
+
+def test_edit_a_cell_reaches_the_link_and_the_comparison(page: Page, open_app) -> None:
+    open_on(page, open_app, "Assumptions")
+    caption = page.locator(CAPTION).filter(has_text=IN_USE)
+    expect(caption).to_contain_text(re.compile(r"\b0 edited cell"))
+
+    edit_cell(page, 0, "monthly_usd", "900")
+    expect(page).to_have_url(re.compile(r"[?&]approved_vpn\.monthly_usd=900(&|$)"),
+                             timeout=RUN_TIMEOUT_MS)
+    settle(page)
+    expect(caption).to_contain_text(re.compile(r"\b1 edited cell"))
+    expect(page.get_by_role("heading", name="Your edits")).to_be_visible()
+    # The grid of edits is the second grid on the page.
+    assert grid_cells(page, 1) == ["approved_vpn", "monthly_usd", "800", "900"]
+    healthy(page)
+
+    # low above high: refused with a reason; the link and the cell keep what they had.
+    before = page.url
+    edit_cell(page, 0, "productivity_loss_pct_low", "50")
+    refused = page.locator(ALERT).filter(has_text="Edit refused")
+    expect(refused).to_have_count(1, timeout=RUN_TIMEOUT_MS)
+    settle(page)
+    expect(refused).to_contain_text("productivity_loss_pct_low")
+    expect(refused).to_contain_text("productivity_loss_pct_high")
+    assert page.url == before
+    assert "approved_vpn.productivity_loss_pct_low" not in params_of(page.url)
+    expect(select_cell(page, 0, "productivity_loss_pct_low")).to_have_text("5")
+    expect(select_cell(page, 0, "monthly_usd")).to_have_text("900")
+    page.keyboard.press("Escape")
+    expect(caption).to_contain_text(re.compile(r"\b1 edited cell"))
+
+    # A typed minus sign never makes a charge negative: the grid drops it (its column has a
+    # minimum of 0), or, should it pass, the app refuses the edit.
+    edit_cell(page, 1, "per_mbps_usd", "-7")
+    page.wait_for_function(
+        """() => location.search.includes('leased_circuit.per_mbps_usd=')
+            || [...document.querySelectorAll("[data-testid='stAlert']")]
+                .some(alert => alert.innerText.includes('per_mbps_usd'))""",
+        timeout=RUN_TIMEOUT_MS)
+    settle(page)
+    assert all(not value.startswith("-") for value in params_of(page.url).values()), page.url
+    healthy(page)
+    no_markdown_escapes(page)
+
+    # The comparison uses the edit: the download is the CLI's output for this very link.
+    go_to(page, "Compare", "Compare the routes")
+    params = params_of(page.url)
+    assert params["approved_vpn.monthly_usd"] == "900" and params["users"] == "60"
+    query = urlsplit(page.url).query
+    data = download_csv(page)
+    assert data == cli_csv(query)
+    rows = rows_of(data)
+    assert set(rows["approved_vpn"]["scenario"].split("&")) >= {"approved_vpn.monthly_usd=900"}
+    # ... and only the Approved VPN's service charge moved: by USD 100 a month it is in service.
+    plain = re.sub(r"&approved_vpn\.monthly_usd=900", "", query)
+    baseline = rows_of(cli_csv(plain))
+    active = 24 - 8 / WEEKS_PER_MONTH  # lead time 8 weeks in the default table
+    moved = float(rows["approved_vpn"]["service_usd"]) - float(
+        baseline["approved_vpn"]["service_usd"])
+    assert moved == pytest.approx(100 * max(active, 12), abs=0.02)
+    for other in ("leased_circuit", "do_nothing"):
+        assert rows[other]["service_usd"] == baseline[other]["service_usd"], other
+    assert metrics(page)["Approved VPN"] == usd(float(rows["approved_vpn"]["expected_total_usd"]))
+    healthy(page)
+
+
+def test_broken_upload_is_refused_whole(page: Page, open_app, screenshot) -> None:
+    expected = json.loads((BROKEN / "EXPECTED.json").read_text(encoding="utf-8"))
+    open_on(page, open_app, "Assumptions")
+    url = page.url
+    in_use = page.locator(CAPTION).filter(has_text=IN_USE)
+    expect(in_use).to_contain_text("the default table")
+    caption = in_use.inner_text()
+    upload = page.locator(UPLOAD)
+
+    upload.set_input_files(str(BROKEN / "three_faults.csv"))
+    error = page.locator(ALERT).filter(has_text="three_faults.csv was not loaded")
+    expect(error).to_have_count(1, timeout=RUN_TIMEOUT_MS)
+    settle(page)
+    problems = expected["three_faults.csv"]["problems"]
+    assert len(problems) > 1
+    expect(error).to_contain_text(f"{len(problems)} problem(s)")
+    items = error.locator("li").all_inner_texts()
+    assert len(items) == len(problems), items
+    for item, problem in zip(items, problems):
+        assert item.startswith(f"line {problem['line']}, column {problem['column']}:"), item
+    assert page.url == url
+    expect(in_use).to_have_text(caption)
+    healthy(page)
+    no_markdown_escapes(page)
+    screenshot(page, "assumptions_bad_upload")
+
+    for name in ("binary_garbage.csv", "zip_renamed.csv"):
+        upload.set_input_files(str(BROKEN / name))
+        error = page.locator(ALERT).filter(has_text=f"{name} was not loaded")
+        expect(error).to_have_count(1, timeout=RUN_TIMEOUT_MS)
+        settle(page)
+        expect(error).to_contain_text(expected[name]["keyword"])
+        expect(error).to_contain_text("1 problem(s)")
+        assert page.url == url
+        expect(in_use).to_have_text(caption)
+        healthy(page)
+
+
+def test_good_upload_travels_in_the_link(new_page, open_app, screenshot) -> None:
+    extended = list(csv.DictReader(EXTENDED.open(encoding="utf-8-sig")))
+    assert len(extended) > 3
+    data = semicolon_decimal_comma(EXTENDED)
+    assert b";" in data and re.search(rb";\d+,\d+;", data)
+
+    first = new_page()
+    open_on(first, open_app, "Assumptions")
+    first.locator(UPLOAD).set_input_files(
+        files=[{"name": "our-quotes.csv", "mimeType": "text/csv", "buffer": data}])
+    loaded = first.locator(ALERT).filter(has_text="Loaded our-quotes.csv")
+    expect(loaded).to_have_count(1, timeout=RUN_TIMEOUT_MS)
+    expect(first).to_have_url(re.compile(r"[?&]table="), timeout=RUN_TIMEOUT_MS)
+    settle(first)
+    expect(loaded).to_contain_text(f"{len(extended)} routes")
+    expect(first.locator(CAPTION).filter(has_text=IN_USE)).to_contain_text(
+        f"your uploaded table, {len(extended)} routes")
+    assert params_of(first.url)["users"] == "60"
+    healthy(first)
+    screenshot(first, "assumptions_good_upload")
+
+    go_to(first, "Compare", "Compare the routes")
+    assert "table" in params_of(first.url) and params_of(first.url)["users"] == "60"
+    query = urlsplit(first.url).query
+    headline = first.locator(HEADLINE).inner_text()
+    shown = metrics(first)
+    assert len(shown) == 4  # the four cheapest of six routes
+    csv_bytes = download_csv(first)
+    rows = rows_of(csv_bytes)
+    assert list(rows) == [row["option_id"] for row in extended]
+    assert [row["name"] for row in rows.values()] == [row["name"] for row in extended]
+    assert csv_bytes == cli_csv(query)
+    healthy(first)
+
+    # A colleague opens the same link in a new browser: same table, same numbers.
+    second = new_page()
+    assert second.context is not first.context
+    open_app(second, first.url, expect=HEADLINE)
+    assert urlsplit(second.url).query == query
+    expect(second.locator(HEADLINE)).to_have_text(headline)
+    assert metrics(second) == shown
+    assert download_csv(second) == csv_bytes
+    healthy(second)
+
+
+def test_risk_and_sensitivity_draw_charts_with_sentences(page: Page, open_app,
+                                                         screenshot) -> None:
+    open_on(page, open_app, "Risk")
+    charts_drawn(page, 4)
+    said = sentences(page)
+    assert len(said) >= 5, said  # the page's note and one sentence under each chart
+    assert all(s.endswith(".") and re.search(r"[A-Za-z]{3}", s) for s in said), said
+    assert any(re.search(r"\$\d", s) for s in said), said
+    healthy(page)
+    no_markdown_escapes(page)
+    screenshot(page, "page_risk")
+
+    chance = page.locator(CAPTION).filter(has_text="Chance the total exceeds")
+    expect(chance).to_have_count(1)
+    before = chance.inner_text()
+    slider = page.get_by_role("slider", name=SLIDER)
+    start = float(slider.input_value())
+    assert usd(start) in before
+    slider.focus()
+    for _ in range(3):
+        slider.press("ArrowRight")
+    expect(chance).not_to_have_text(before, timeout=RUN_TIMEOUT_MS)
+    settle(page)
+    now = float(slider.input_value())
+    assert now > start
+    expect(chance).to_contain_text(f"Chance the total exceeds {usd(now)}:")
+    # A higher bar is exceeded no more often, route by route.
+    then, later = chances(before), chances(chance.inner_text())
+    assert len(then) == len(later) == 3, (before, chance.inner_text())
+    assert all(b <= a for a, b in zip(then, later)), (then, later)
+    charts_drawn(page, 4)
+    healthy(page)
+
+    go_to(page, "Sensitivity", "Sensitivity")
+    charts_drawn(page, 3)
+    said = sentences(page)
+    assert len(said) >= 4, said  # the page's note and one sentence under each chart
+    assert all(s.endswith(".") and re.search(r"[A-Za-z]{3}", s) for s in said), said
+    assert any(re.search(r"\$\d", s) for s in said), said
+    healthy(page)
+    no_markdown_escapes(page)
+    screenshot(page, "page_sensitivity")
