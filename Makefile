@@ -43,3 +43,14 @@ chromium:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts
+
+# `make bench`: engine against its numpy floor, peers (pyfair, squigglepy), app and
+# memory figures; prints one table and writes it to bench/results.md. It reports, so it
+# exits 0 even when a target is missed. The peers install into the project venv:
+# requirements-bench.txt pins them without moving any pin of requirements.txt.
+bench: $(VENV)/.bench chromium
+	$(BIN)/python -m bench.run
+
+$(VENV)/.bench: requirements.txt requirements-dev.txt requirements-bench.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	touch $(VENV)/.run $(VENV)/.dev $@

@@ -18,7 +18,6 @@ OUTPUT_COLUMNS = (
     "npv_usd", "p10_usd", "p50_usd", "p90_usd", "prob_lowest_cost", "usd_per_user_month",
     "rank", "scenario",
 )
-MONEY_COLUMNS = OUTPUT_COLUMNS[4:14] + ("usd_per_user_month",)
 
 
 @dataclass(frozen=True)
@@ -63,11 +62,9 @@ def compare(default_table: pd.DataFrame, s: Scenario, keep_components: bool = Tr
     sim = simulate(table, s, keep_components)
     totals = expected["total"].to_numpy()
     p10, p50, p90 = np.percentile(sim.totals, [10, 50, 90], axis=1)
-    frame = pd.DataFrame({
-        "option_id": table["option_id"],
-        "name": table["name"],
-        "legal_status": table["legal_status"],
-        "reach": table["reach"],
+    rank = np.empty(len(totals), dtype=int)
+    rank[np.argsort(totals, kind="stable")] = np.arange(1, len(totals) + 1)
+    money = {
         "setup_usd": expected["setup"].to_numpy(),
         "service_usd": expected["service"].to_numpy(),
         "productivity_loss_usd": expected["productivity_loss"].to_numpy(),
@@ -78,11 +75,16 @@ def compare(default_table: pd.DataFrame, s: Scenario, keep_components: bool = Tr
         "p10_usd": p10,
         "p50_usd": p50,
         "p90_usd": p90,
+    }
+    frame = pd.DataFrame({
+        "option_id": table["option_id"],
+        "name": table["name"],
+        "legal_status": table["legal_status"],
+        "reach": table["reach"],
+        **{column: np.round(values, 2) for column, values in money.items()},
         "prob_lowest_cost": round_to_sum(lowest_cost_shares(sim.totals)),
-        "usd_per_user_month": totals / s.users / s.horizon_months,
-        "rank": pd.Series(totals).rank(method="first").astype(int).to_numpy(),
+        "usd_per_user_month": np.round(totals / s.users / s.horizon_months, 2),
+        "rank": rank,
         "scenario": s.query(),
     })
-    for column in MONEY_COLUMNS:
-        frame[column] = frame[column].round(2)
     return Result(s, table, frame[list(OUTPUT_COLUMNS)], expected, flows, sim)

@@ -56,8 +56,16 @@ class Range90:
         below = math.exp(mu + s * s / 2.0) * normal_cdf((math.log(cap) - mu - s * s) / s)
         return below + cap * (1.0 - normal_cdf((math.log(cap) - mu) / s))
 
-    def at(self, z: np.ndarray) -> np.ndarray:
-        """The value at standard-normal score z (vectorised); z = 0 is the median."""
+    def at(self, z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        """The value at standard-normal score z (vectorised); z = 0 is the median.
+
+        With `out` (which may be z itself) no temporary array is made.
+        """
+        if out is None:
+            out = np.empty(np.shape(z))
         if self.fixed:
-            return np.full(np.shape(z), self.low)
-        return np.exp(self.mu + self.sigma * z)
+            out.fill(self.low)
+            return out
+        np.multiply(z, self.sigma, out=out)
+        out += self.mu
+        return np.exp(out, out=out)

@@ -23,9 +23,9 @@ from .scenario import Scenario
 # Above this many events in one trial, the sum of their sizes is drawn as a
 # gamma with the same mean and variance, so memory stays bounded.
 EXACT_EVENTS = 256
-CHUNK_EVENTS = 2_000_000
-
-
+# Event sizes are drawn and summed in blocks of whole trials that fit in the
+# CPU cache; the random stream is the same as one large draw.
+BLOCK_EVENTS = 65_536
 LOSSES = COMPONENTS[2:]
 LOSS_STATS = ("mean", "p10", "p90")
 
@@ -56,62 +56,69 @@ def compound_sums(rng: np.random.Generator, counts: np.ndarray, size: Range90) -
         # A range too narrow to have a variance in floating point is a fixed size.
         out[big] = rng.gamma(counts[big] * m * m / v, v / m) if v > 0 else counts[big] * m
     small = np.flatnonzero((counts > 0) & ~big)
-    start = 0
-    while start < small.size:
-        ends = np.cumsum(counts[small[start:]])
-        stop = start + max(1, int(np.searchsorted(ends, CHUNK_EVENTS, side="right")))
-        block = small[start:stop]
-        n = counts[block]
-        draws = size.at(rng.standard_normal(int(n.sum())))
-        out[block] = np.add.reduceat(draws, np.concatenate(([0], np.cumsum(n)[:-1])))
-        start = stop
+    if small.size == 0:
+        return out
+    n = counts[small]
+    ends = np.cumsum(n)
+    buf = np.empty(min(int(ends[-1]), BLOCK_EVENTS))
+    first, done = 0, 0  # first trial of the block, events drawn so far
+    while first < small.size:
+        last = max(first + 1, int(np.searchsorted(ends, done + buf.size, side="right")))
+        block = buf[: int(ends[last - 1]) - done]
+        rng.standard_normal(out=block)
+        size.at(block, out=block)
+        out[small[first:last]] = np.add.reduceat(block, ends[first:last] - n[first:last] - done)
+        first, done = last, int(ends[last - 1])
     return out
 
 
-def _scores(rng: np.random.Generator, climate: np.ndarray, c: float) -> np.ndarray:
-    own = rng.standard_normal((3, climate.size))
-    return math.sqrt(c) * climate + math.sqrt(1.0 - c) * own
+def _scores(rng: np.random.Generator, shared: np.ndarray, c: float) -> np.ndarray:
+    """Three standard-normal scores per trial: sqrt(c)·climate + sqrt(1 - c)·own."""
+    z = rng.standard_normal((3, shared.size))
+    z *= math.sqrt(1.0 - c)
+    z += shared
+    return z
 
 
 def _events(rng: np.random.Generator, rate: np.ndarray, months: float, size: Range90,
             ) -> np.ndarray:
     if months <= 0:
         return np.zeros(rate.shape)
-    return compound_sums(rng, rng.poisson(rate * months / 12.0), size)
+    return compound_sums(rng, rng.poisson(rate * (months / 12.0)), size)
 
 
 def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True) -> Simulation:
     rows = table.to_dict("records")
     n = s.trials
     rng = np.random.default_rng(s.seed)
-    climate = rng.standard_normal(n)
+    shared = rng.standard_normal(n)
+    shared *= math.sqrt(s.correlation)  # the climate's part of every score
     e = exposure(s)
     sq_index = next(i for i, row in enumerate(rows) if row["option_id"] == s.status_quo)
     lines = [timeline(row, i == sq_index, s.horizon_months) for i, row in enumerate(rows)]
     draws = []
     for row in rows:
         r: Risks = risks(row)
-        z = _scores(rng, climate, s.correlation)
-        draws.append((np.minimum(r.lost_share.at(z[0]), 1.0),
-                      r.outage_rate.at(z[1]), r.incident_rate.at(z[2])))
+        z = _scores(rng, shared, s.correlation)
+        share = np.minimum(r.lost_share.at(z[0], out=z[0]), 1.0, out=z[0])
+        draws.append((share, r.outage_rate.at(z[1], out=z[1]),
+                      r.incident_rate.at(z[2], out=z[2])))
 
     # The status quo's events, cut at each route's switch-over month, so that
     # every route lives through the same status-quo future while it waits.
     sq_risks = risks(rows[sq_index])
     cuts = sorted({t.sq_months for t in lines if 0 < t.sq_months < s.horizon_months})
     edges = [0.0, *cuts, float(s.horizon_months)]
-    segments = []
-    for a, b in zip(edges[:-1], edges[1:]):
-        segments.append((b, _events(rng, draws[sq_index][1], b - a, sq_risks.outage_hours),
-                         _events(rng, draws[sq_index][2], b - a, sq_risks.incident_cost)))
+    years = (np.diff(edges) / 12.0)[:, None]  # one row per segment
+    sq_outages = compound_sums(rng, rng.poisson(draws[sq_index][1] * years).ravel(),
+                               sq_risks.outage_hours).reshape(len(years), n)
+    sq_incidents = compound_sums(rng, rng.poisson(draws[sq_index][2] * years).ravel(),
+                                 sq_risks.incident_cost).reshape(len(years), n)
 
     def sq_part(upto: float) -> tuple[np.ndarray, np.ndarray]:
-        outage, incident = np.zeros(n), np.zeros(n)
-        for end, o, i in segments:
-            if end <= upto + 1e-12:
-                outage += o
-                incident += i
-        return outage, incident
+        """The status quo's outage and incident losses over months [0, upto]."""
+        k = sum(1 for end in edges[1:] if end <= upto + 1e-12)
+        return sq_outages[:k].sum(axis=0), sq_incidents[:k].sum(axis=0)
 
     totals = np.empty((len(rows), n))
     stats = np.empty((len(rows), len(LOSSES), len(LOSS_STATS)))
@@ -131,8 +138,9 @@ def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True) -> 
         service = monthly_service(row, s) * t.billed
         losses = (e * s.hours_month * prod, e * outage, incident)
         totals[i] = setup + service + losses[0] + losses[1] + losses[2]
-        for k, loss in enumerate(losses):
-            stats[i, k] = (loss.mean(), *np.percentile(loss, [10, 90]))
+        stacked = np.stack(losses)
+        stats[i, :, 0] = stacked.mean(axis=1)
+        stats[i, :, 1:] = np.percentile(stacked, [10, 90], axis=1).T
         if components is not None:
             components[i, 0], components[i, 1] = setup, service
             components[i, 2:] = losses
