@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from .columns import COLUMN_BY_NAME, ID_PATTERN, LEGAL_ALIASES, RANGES, Column
+from .formulas import restore
 
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 # A grouped number never starts with a 0 group: 0.005 is a decimal, not 5.
@@ -35,10 +36,11 @@ def parse_number(raw: object, decimal_comma: bool = False) -> float:
         value = float(raw)
     else:
         text = _SPACES.sub("", str(raw))
+        shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:40] + "…"
         if text.endswith("%"):
             text = text[:-1]
         if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
-            raise ValueError(f"'{raw}' is not allowed: enter a finite number")
+            raise ValueError(f"'{shown}' is not allowed: enter a finite number")
         if decimal_comma and _THOUSANDS_DOT.match(text):
             text = text.replace(".", "").replace(",", ".")
         elif decimal_comma and text.count(",") == 1:
@@ -46,11 +48,11 @@ def parse_number(raw: object, decimal_comma: bool = False) -> float:
         elif _THOUSANDS_COMMA.match(text):
             text = text.replace(",", "")
         if not _NUMBER.match(text):
-            shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:40] + "…"
             raise ValueError(f"'{shown}' is not a number")
         value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"'{raw}' is not allowed: enter a finite number")
+    if not math.isfinite(value):  # a long string of digits, or 1e400: echo it short
+        shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:40] + "…"
+        raise ValueError(f"'{shown}' is not allowed: enter a finite number")
     return value
 
 
@@ -73,6 +75,7 @@ def parse_cell(column: Column, raw: object, decimal_comma: bool = False) -> obje
             )
         return value
     text = "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else str(raw).strip()
+    text = restore(text)  # a cell our own download made inert for spreadsheets
     if column.kind == "id":
         if not ID_PATTERN.match(text):
             raise ValueError(

@@ -8,17 +8,9 @@ import io
 import pandas as pd
 
 from .compare import OUTPUT_COLUMNS
+from .formulas import FORMULA_STARTS, neutralise  # noqa: F401  (re-exported)
 
-# What makes Excel, LibreOffice or Google Sheets run a cell as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 TEXT_COLUMNS = ("option_id", "name", "legal_status", "reach", "scenario")
-
-
-def neutralise(text: str) -> str:
-    """Prefix a text cell a spreadsheet would run as a formula with an apostrophe."""
-    if text.lstrip(" ").startswith(FORMULA_STARTS) or text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def _number(value: object, decimals: int) -> str:

@@ -16,9 +16,11 @@ import pandas as pd
 
 from .cells import parse_cell, range_problems
 from .columns import COLUMN_BY_NAME, COLUMN_NAMES, COLUMNS
+from .formulas import neutralise
 from .problems import Problem, TableError
 
 MAX_BYTES = 1_000_000
+TEXT_COLUMNS = tuple(c.name for c in COLUMNS if c.kind == "text")
 MAX_ROWS = 50
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "options.csv"
 
@@ -183,8 +185,17 @@ def template_csv() -> bytes:
     return ("\r\n".join([body[0], *notes, "#" + body[1]]) + "\r\n").encode("utf-8-sig")
 
 
-def table_to_csv(frame: pd.DataFrame) -> bytes:
-    """The table as a CSV that `read_table` reads back unchanged."""
+def table_to_csv(frame: pd.DataFrame, for_spreadsheet: bool = False) -> bytes:
+    """The table as a CSV that `read_table` reads back unchanged.
+
+    `for_spreadsheet` (a download a person may open in Excel) neutralises text
+    that would run as a formula; `read_table` takes the apostrophe off again.
+    """
+    if for_spreadsheet:
+        frame = frame.copy()
+        for column in TEXT_COLUMNS:
+            frame[column] = frame[column].map(lambda v: neutralise(v) if isinstance(v, str)
+                                              else v)
     out = io.StringIO()
     frame.to_csv(out, index=False, columns=list(COLUMN_NAMES), lineterminator="\r\n",
                  float_format=None)

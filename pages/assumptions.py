@@ -137,7 +137,7 @@ if scenario.table and not _ui.link_fits(scenario):
 
 left, middle, right = st.columns(3)
 with left:
-    st.download_button("Download the table in use", table_to_csv(table),
+    st.download_button("Download the table in use", table_to_csv(table, for_spreadsheet=True),
                        file_name="options-in-use.csv", mime="text/csv", on_click="ignore",
                        icon=":material/download:")
 with middle:
