@@ -54,3 +54,9 @@ bench: $(VENV)/.bench chromium
 $(VENV)/.bench: requirements.txt requirements-dev.txt requirements-bench.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
 	touch $(VENV)/.run $(VENV)/.dev $@
+
+# `make load`: 10 headless Chromium sessions on one local server for LOAD_SECONDS (default
+# 120), then one Markdown table (loads, failures, time to a finished run, server RSS and
+# sessions). Not part of `make test`; exits non-zero only when a load failed.
+load: $(VENV)/.dev chromium
+	$(BIN)/python -m load.run

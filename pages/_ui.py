@@ -17,7 +17,7 @@ import streamlit as st
 from connectivity import Result, Scenario, compare, parse_query, read_default
 from connectivity.charts import route_labels
 from connectivity.params import PARAMS, Param, app_trial_cap
-from connectivity.scenario import TABLE_KEY, Notice
+from connectivity.scenario import TABLE_KEY, Notice, apply_overrides
 from connectivity.tablelink import MAX_LINK, table_for
 
 FAILURE_KEY = "app_failure"
@@ -132,7 +132,8 @@ def sidebar() -> Scenario:
         for name in ("horizon_months", "discount_pct"):
             _number_input(by_name[name])
         ids = list(table["option_id"])
-        labels = dict(zip(ids, route_labels(table)))
+        named = apply_overrides(table, st.session_state.get("overrides", ()))
+        labels = dict(zip(ids, route_labels(named)))
         if st.session_state.get("status_quo") not in ids:
             st.session_state["status_quo"] = ids[0]
         sq = by_name["status_quo"]
@@ -177,8 +178,9 @@ def show_notices() -> None:
     notices: list[Notice] = st.session_state.get("notices", [])
     if not notices:
         return
-    lines = "\n".join(f"- **{plain(n.name)}**: {plain(n.problem)}; {plain(n.action)}."
-                      for n in notices[:30])
+    # Bold only wraps non-blank text without outer spaces: else Markdown shows the ** marks.
+    lines = "\n".join(f"- **{plain(n.name.strip()) or '(empty name)'}**: {plain(n.problem)}; "
+                      f"{plain(n.action)}." for n in notices[:30])
     more = f"\n- and {len(notices) - 30} more" if len(notices) > 30 else ""
     with st.container(key="link_notices"):
         st.warning("The link had values this calculator cannot use as they were, so it "

@@ -1,0 +1,1 @@
+"""`make load`: many browser sessions against one server (not part of `make test`)."""

@@ -1,0 +1,113 @@
+"""The server under load: started on a free local port, watched through /proc and metrics."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEALTH_TIMEOUT_S = 60
+# Streamlit's own counters (1.67 serves them at /_stcore/metrics, OpenMetrics text).
+METRICS = "/_stcore/metrics?families=active_sessions&families=session_events"
+_SAMPLE = re.compile(r'^(\w+)(?:\{type="(\w+)"\})?\s+([0-9.eE+-]+)$')
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str, timeout: float = 5.0) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode()
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+@dataclass
+class Server:
+    url: str
+    pid: int
+    log: Path
+
+    def rss_mb(self) -> float | None:
+        """Resident memory of the server process (VmRSS), MB."""
+        try:
+            status = Path(f"/proc/{self.pid}/status").read_text()
+        except OSError:
+            return None
+        match = re.search(r"^VmRSS:\s+(\d+)\s+kB", status, re.M)
+        return int(match.group(1)) / 1024 if match else None
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time the server process has used so far (user + system), seconds."""
+        try:
+            stat = Path(f"/proc/{self.pid}/stat").read_text()
+        except OSError:
+            return None
+        fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def sessions(self) -> dict[str, float] | None:
+        """active_sessions and the connect/disconnect counters, or None if unreachable."""
+        text = _get(self.url + METRICS)
+        if text is None:
+            return None
+        found: dict[str, float] = {}
+        for line in text.splitlines():
+            match = _SAMPLE.match(line.strip())
+            if match:
+                name, kind, value = match.groups()
+                found[f"{name}:{kind}" if kind else name] = float(value)
+        return found
+
+    def log_problems(self) -> list[str]:
+        """Lines of the server log that report an error or a traceback."""
+        text = self.log.read_text(errors="replace")
+        return [line for line in text.splitlines()
+                if "Traceback" in line or " ERROR " in line or "a page failed" in line]
+
+
+@contextlib.contextmanager
+def serve() -> Iterator[Server]:
+    """`streamlit run app.py` on 127.0.0.1 and a free port; stopped on exit."""
+    port = free_port()
+    folder = tempfile.TemporaryDirectory(prefix="load-")
+    log_path = Path(folder.name) / "server.log"
+    command = [sys.executable, "-m", "streamlit", "run", "app.py",
+               "--server.address", "127.0.0.1", "--server.port", str(port),
+               "--server.headless", "true", "--server.fileWatcherType", "none",
+               "--browser.gatherUsageStats", "false"]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                   env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    server = Server(f"http://127.0.0.1:{port}", process.pid, log_path)
+    try:
+        deadline = time.monotonic() + HEALTH_TIMEOUT_S
+        while _get(server.url + "/_stcore/health", timeout=2) != "ok":
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the Streamlit server did not start:\n"
+                                   + log_path.read_text(errors="replace")[-2000:])
+            time.sleep(0.2)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        folder.cleanup()
