@@ -4,67 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+from tests.appserver import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+
 VIEWPORT = {"width": 1400, "height": 1000}
-HEALTH_TIMEOUT_S = 60
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 @contextlib.contextmanager
 def streamlit(script: str, cwd: Path) -> Iterator[tuple[str, int]]:
     """`streamlit run script` in cwd on a free port: yields (url, pid); stops it after."""
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-               "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
-    log = tempfile.TemporaryFile()
-    server = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
-                              env=dict(os.environ, PYTHONUNBUFFERED="1"))
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + HEALTH_TIMEOUT_S
-        while not _healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"streamlit run {script} did not start:\n"
-                                   + log.read().decode(errors="replace")[-2000:])
-            time.sleep(0.1)
-        yield url, server.pid
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
-        log.close()
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder, \
+            streamlit_server(Path(folder) / "server.log", script, cwd) as served:
+        yield served
 
 
 HELLO = 'import streamlit as st\nst.write("hello")\n'

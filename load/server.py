@@ -5,28 +5,18 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import socket
-import subprocess
-import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-HEALTH_TIMEOUT_S = 60
+from tests.appserver import streamlit_server
+
 # Streamlit's own counters (1.67 serves them at /_stcore/metrics, OpenMetrics text).
 METRICS = "/_stcore/metrics?families=active_sessions&families=session_events"
 _SAMPLE = re.compile(r'^(\w+)(?:\{type="(\w+)"\})?\s+([0-9.eE+-]+)$')
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _get(url: str, timeout: float = 5.0) -> str | None:
@@ -84,30 +74,7 @@ class Server:
 @contextlib.contextmanager
 def serve() -> Iterator[Server]:
     """`streamlit run app.py` on 127.0.0.1 and a free port; stopped on exit."""
-    port = free_port()
-    folder = tempfile.TemporaryDirectory(prefix="load-")
-    log_path = Path(folder.name) / "server.log"
-    command = [sys.executable, "-m", "streamlit", "run", "app.py",
-               "--server.address", "127.0.0.1", "--server.port", str(port),
-               "--server.headless", "true", "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                   env=dict(os.environ, PYTHONUNBUFFERED="1"))
-    server = Server(f"http://127.0.0.1:{port}", process.pid, log_path)
-    try:
-        deadline = time.monotonic() + HEALTH_TIMEOUT_S
-        while _get(server.url + "/_stcore/health", timeout=2) != "ok":
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the Streamlit server did not start:\n"
-                                   + log_path.read_text(errors="replace")[-2000:])
-            time.sleep(0.2)
-        yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        folder.cleanup()
+    with tempfile.TemporaryDirectory(prefix="load-") as folder:
+        log_path = Path(folder) / "server.log"
+        with streamlit_server(log_path) as (url, pid):
+            yield Server(url, pid, log_path)

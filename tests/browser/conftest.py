@@ -8,12 +8,6 @@ app's are blocked, so the suite runs the same with or without a network.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,21 +24,14 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from tests.appserver import CHROMIUM, CHROMIUM_ARGS, ServerDidNotStart, streamlit_server
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 VIEWPORT = {"width": 1400, "height": 1000}
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 SKELETON = "[data-testid='stSkeleton']"
-HEALTH_TIMEOUT_S = 60
 RUN_TIMEOUT_MS = 60_000
 
 
@@ -55,55 +42,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The address of a Streamlit server running app.py, shared by the whole session."""
-    port = _free_port()
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.port", str(port),
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-        # Others may edit the sources while the suite runs; no reruns from that.
-        "--server.fileWatcherType", "none",
-    ]
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                  env=env)
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + HEALTH_TIMEOUT_S
-        while not _healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                why = (f"exited with status {server.returncode}" if server.poll() is not None
-                       else f"did not answer ok on /_stcore/health within {HEALTH_TIMEOUT_S} s")
-                pytest.fail(f"Streamlit server {why}. Its log:\n"
-                            + log_path.read_text(errors="replace"), pytrace=False)
-            time.sleep(0.25)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        with streamlit_server(log_path) as (url, _pid):
+            yield url
+    except ServerDidNotStart as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope="session")

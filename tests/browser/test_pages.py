@@ -16,7 +16,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -28,6 +27,7 @@ from connectivity.columns import COLUMN_NAMES
 from connectivity.money import usd
 from connectivity.params import PARAM_BY_NAME
 from connectivity.routes import WEEKS_PER_MONTH
+from tests.appserver import ServerDidNotStart, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKEN = ROOT / "tests" / "tables" / "broken"
@@ -286,41 +286,12 @@ def check_deep_link(page: Page) -> None:
 @pytest.fixture(scope="module")
 def cold_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A second Streamlit server that nothing has visited: a shared link's first visitor."""
-    import socket
-    import urllib.request
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     log_path = tmp_path_factory.mktemp("cold") / "server.log"
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("second Streamlit server did not start:\n"
-                            + log_path.read_text(errors="replace"), pytrace=False)
-            time.sleep(0.25)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        with streamlit_server(log_path) as (url, _pid):
+            yield url
+    except ServerDidNotStart as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 # --- tests ------------------------------------------------------------------------------------

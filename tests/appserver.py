@@ -1,0 +1,76 @@
+"""A Streamlit server on a free local port, and Debian's Chromium: one place for both.
+
+Used by the browser tests, `make bench` and `make load`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+HEALTH_TIMEOUT_S = 60
+
+
+class ServerDidNotStart(RuntimeError):
+    pass
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@contextlib.contextmanager
+def streamlit_server(log_path: Path, script: str = "app.py", cwd: Path = ROOT,
+                     ) -> Iterator[tuple[str, int]]:
+    """`streamlit run script` on 127.0.0.1: yields (url, pid) once healthy; stops it after.
+
+    The file watcher is off: others may edit the sources while it runs.
+    """
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", script,
+               "--server.address", "127.0.0.1", "--server.port", str(port),
+               "--server.headless", "true", "--server.fileWatcherType", "none",
+               "--browser.gatherUsageStats", "false"]
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
+                                  env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + HEALTH_TIMEOUT_S
+        while not healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                why = (f"exited with status {server.returncode}" if server.poll() is not None
+                       else f"did not answer ok on /_stcore/health within {HEALTH_TIMEOUT_S} s")
+                raise ServerDidNotStart(f"streamlit run {script} {why}. Its log:\n"
+                                        + log_path.read_text(errors="replace")[-4000:])
+            time.sleep(0.2)
+        yield url, server.pid
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
