@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.appserver import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from tests.appserver import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
+
+__all__ = ["ROOT", "chromium", "elements_app", "hello_app", "new_page", "streamlit", "temp_app"]
 
 VIEWPORT = {"width": 1400, "height": 1000}
 
