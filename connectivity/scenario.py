@@ -16,7 +16,7 @@ import pandas as pd
 
 from .cells import fmt, parse_cell, parse_number, range_problems
 from .columns import COLUMN_BY_NAME, COLUMN_NAMES, OVERRIDABLE
-from .params import PARAM_BY_NAME, PARAMS, Param
+from .params import PARAM_BY_NAME, PARAMS, Param, app_trial_cap
 from .problems import TableError
 from .tablelink import decode_table, encode_table
 
@@ -264,3 +264,13 @@ def apply_overrides(table: pd.DataFrame, overrides: tuple[Override, ...]) -> pd.
     for option, column, value in overrides:
         table.loc[table["option_id"] == option, column] = value
     return table
+
+
+def cap_trials(scenario: Scenario, routes: int) -> tuple[Scenario, list[Notice]]:
+    """The app's server budget: trials × routes held in bounds, saying so when it bites."""
+    cap = app_trial_cap(routes)
+    if scenario.trials <= cap:
+        return scenario, []
+    notice = Notice("trials", f"{scenario.trials:,} trials of {routes} routes are more than "
+                    "this server simulates at once", f"used {cap:,}")
+    return scenario.with_values(trials=cap), [notice]

@@ -17,7 +17,7 @@ import streamlit as st
 from connectivity import Result, Scenario, compare, parse_query, read_default
 from connectivity.charts import route_labels
 from connectivity.params import PARAMS, Param, app_trial_cap
-from connectivity.scenario import TABLE_KEY, Notice, apply_overrides
+from connectivity.scenario import TABLE_KEY, Notice, apply_overrides, cap_trials
 from connectivity.tablelink import MAX_LINK, table_for
 
 FAILURE_KEY = "app_failure"
@@ -79,16 +79,6 @@ def open_link() -> None:
     set_scenario(scenario)
     st.session_state["notices"] = notices + capped
     st.session_state["_opened"] = True
-
-
-def cap_trials(scenario: Scenario, routes: int) -> tuple[Scenario, list[Notice]]:
-    """Hold trials × routes within the server's budget, saying so when it bites."""
-    cap = app_trial_cap(routes)
-    if scenario.trials <= cap:
-        return scenario, []
-    notice = Notice("trials", f"{scenario.trials:,} trials of {routes} routes are more than "
-                    "this server simulates at once", f"used {cap:,}")
-    return scenario.with_values(trials=cap), [notice]
 
 
 def set_scenario(scenario: Scenario) -> None:

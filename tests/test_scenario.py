@@ -291,3 +291,17 @@ def test_overrides_come_in_a_fixed_order(table):
     tail = a.query().split("&")[len(SPEC_ORDER):]
     assert tail == ["approved_vpn.monthly_usd=3", "approved_vpn.per_mbps_usd=2",
                     "leased_circuit.setup_usd=1"]
+
+
+def test_the_apps_trial_cap_bites_only_past_its_budget():
+    from connectivity.params import APP_CELL_BUDGET, app_trial_cap
+    from connectivity.scenario import cap_trials
+
+    assert app_trial_cap(3) == 200_000 and app_trial_cap(50) == 24_000
+    for routes in (1, 3, 6, 7, 12, 50):
+        assert app_trial_cap(routes) * routes <= max(APP_CELL_BUDGET, 1000 * routes)
+    same, notices = cap_trials(Scenario(trials=200_000), 3)
+    assert same.trials == 200_000 and notices == []
+    capped, notices = cap_trials(Scenario(trials=200_000), 50)
+    assert capped.trials == 24_000
+    assert [n.name for n in notices] == ["trials"] and "24,000" in notices[0].action
