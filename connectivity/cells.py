@@ -28,6 +28,11 @@ def fmt(value: float) -> str:
     return repr(float(value))
 
 
+def readable(value: float) -> str:
+    """A bound as a person reads it: 1,000,000,000 rather than 1000000000."""
+    return f"{value:,.0f}" if float(value).is_integer() else fmt(value)
+
+
 def parse_number(raw: object, decimal_comma: bool = False) -> float:
     """Read a number as Excel may have written it; ValueError says why not."""
     if isinstance(raw, bool):
@@ -70,9 +75,8 @@ def parse_cell(column: Column, raw: object, decimal_comma: bool = False) -> obje
             return math.nan
         value = parse_number(raw, decimal_comma)
         if not column.low <= value <= column.high:
-            raise ValueError(
-                f"{fmt(value)} is out of range: allowed {fmt(column.low)} to {fmt(column.high)}"
-            )
+            raise ValueError(f"{fmt(value)} is out of range: allowed {readable(column.low)} "
+                             f"to {readable(column.high)}")
         return value
     text = "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else str(raw).strip()
     text = restore(text)  # a cell our own download made inert for spreadsheets
