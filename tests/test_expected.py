@@ -14,10 +14,9 @@ import numpy as np
 import pytest
 
 from connectivity import Scenario, compare, read_default
-from connectivity.columns import COLUMNS
 from connectivity.expected import expected_components, monthly_flows, npv
 from connectivity.lognormal import Range90
-from connectivity.table import check_records
+from tests.tablekit import make_table, route
 
 Z95 = NormalDist().inv_cdf(0.95)  # riskquant's convention: low = p5, high = p95
 PHI = NormalDist()
@@ -52,25 +51,6 @@ def simpson(f, a: float, b: float, n: int = 40_000) -> float:
     x = np.linspace(a, b, n + 1)
     y = f(x)
     return float((b - a) / (3 * n) * (y[0] + y[-1] + 4 * y[1:-1:2].sum() + 2 * y[2:-1:2].sum()))
-
-
-def route(option_id: str, **cells) -> dict:
-    """One raw table row: zero costs and risks unless given; (low, high) fills a range."""
-    row = {c.name: 0 for c in COLUMNS if c.kind == "number"}
-    row.update(option_id=option_id, name=option_id.replace("_", " "), legal_status="authorised",
-               reach="hq_only", latency_ms="", sources="", notes="")
-    for key, value in cells.items():
-        if isinstance(value, tuple):
-            row[f"{key}_low"], row[f"{key}_high"] = value
-        else:
-            row[key] = value
-    return row
-
-
-def make_table(*rows: dict):
-    frame, problems = check_records([(line, row) for line, row in enumerate(rows, start=2)])
-    assert not problems, [str(p) for p in problems]
-    return frame
 
 
 # --- riskquant's published case ----------------------------------------------

@@ -13,31 +13,11 @@ import numpy as np
 import pytest
 
 from connectivity import Scenario, compare, comparison_csv, read_default
-from connectivity.columns import COLUMNS
 from connectivity.compare import round_to_sum
-from connectivity.table import check_records
+from tests.tablekit import make_table, route
 
 COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss")
 Z95 = 1.6448536269514722
-
-
-def route(option_id: str, **cells) -> dict:
-    """One raw table row: zero costs and risks unless given; (low, high) fills a range."""
-    row = {c.name: 0 for c in COLUMNS if c.kind == "number"}
-    row.update(option_id=option_id, name=option_id.replace("_", " "), legal_status="authorised",
-               reach="hq_only", latency_ms="", sources="", notes="")
-    for key, value in cells.items():
-        if isinstance(value, tuple):
-            row[f"{key}_low"], row[f"{key}_high"] = value
-        else:
-            row[key] = value
-    return row
-
-
-def make_table(*rows: dict):
-    frame, problems = check_records([(line, row) for line, row in enumerate(rows, start=2)])
-    assert not problems, [str(p) for p in problems]
-    return frame
 
 
 def assert_means_within_4_se(result) -> None:
