@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 
-from .columns import COLUMN_BY_NAME, ID_PATTERN, LEGAL_ALIASES, RANGES, Column
+from .columns import ID_PATTERN, LEGAL_ALIASES, RANGES, Column
 from .formulas import restore
 
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
@@ -37,11 +37,11 @@ def parse_number(raw: object, decimal_comma: bool = False) -> float:
     """Read a number as Excel may have written it; ValueError says why not."""
     if isinstance(raw, bool):
         raise ValueError("is not a number")
+    shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:40] + "…"  # echo input short
     if isinstance(raw, (int, float)):
         value = float(raw)
     else:
         text = _SPACES.sub("", str(raw))
-        shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:40] + "…"
         if text.endswith("%"):
             text = text[:-1]
         if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
@@ -55,8 +55,7 @@ def parse_number(raw: object, decimal_comma: bool = False) -> float:
         if not _NUMBER.match(text):
             raise ValueError(f"'{shown}' is not a number")
         value = float(text)
-    if not math.isfinite(value):  # a long string of digits, or 1e400: echo it short
-        shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:40] + "…"
+    if not math.isfinite(value):  # a long string of digits, or 1e400
         raise ValueError(f"'{shown}' is not allowed: enter a finite number")
     return value
 
@@ -118,7 +117,3 @@ def range_problems(row: dict) -> list[tuple[str, str]]:
                           f"lognormal range cannot start at 0. Set {stem}_low to a small "
                           f"positive value (e.g. {fmt(high / 100)}), or set both to 0 for none"))
     return found
-
-
-def column(name: str) -> Column:
-    return COLUMN_BY_NAME[name]

@@ -8,7 +8,7 @@ import io
 import pandas as pd
 
 from .compare import OUTPUT_COLUMNS
-from .formulas import FORMULA_STARTS, neutralise  # noqa: F401  (re-exported)
+from .formulas import neutralise
 
 TEXT_COLUMNS = ("option_id", "name", "legal_status", "reach", "scenario")
 

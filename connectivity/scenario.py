@@ -94,10 +94,6 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
 
 
-def sort_overrides(overrides: Iterable[Override]) -> tuple[Override, ...]:
-    return tuple(sorted(overrides, key=lambda o: (o[0], COLUMN_NAMES.index(o[1]))))
-
-
 def split_query(query: str) -> list[tuple[str, str]]:
     """Key-value pairs from a query string or a whole link."""
     query = query.strip().split("#", 1)[0]

@@ -96,32 +96,30 @@ def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
         swings.append(Swing(PARAM_BY_NAME[name].label, fmt(lo), fmt(hi),
                             _margin(rows, s.with_values(**{name: lo}), winner, runner),
                             _margin(rows, s.with_values(**{name: hi}), winner, runner)))
+    def cell_swing(i: int, columns: tuple[str, ...], low: float, high: float, label: str,
+                   ) -> Swing:
+        """Route i's `columns` all set to each end in turn; nothing else changed."""
+        ends = []
+        for v in (low, high):
+            changed = list(rows)
+            changed[i] = {**rows[i], **dict.fromkeys(columns, v)}
+            ends.append(_margin(changed, s, winner, runner))
+        return Swing(label, fmt(low), fmt(high), *ends)
+
     for i, row in enumerate(rows):
         for stem, _high, _text in RANGES:
             low, high = row[f"{stem}_low"], row[f"{stem}_high"]
             if low == high:
                 low, high = low * 0.5, min(high * 1.5, COLUMN_BY_NAME[f"{stem}_high"].high)
-            if low == high:
-                continue
-            ends = []
-            for v in (low, high):
-                changed = [dict(r) for r in rows]
-                changed[i][f"{stem}_low"] = changed[i][f"{stem}_high"] = v
-                ends.append(_margin(changed, s, winner, runner))
-            swings.append(Swing(f"{row['name']}: {RANGE_WORDS[stem]}", fmt(low), fmt(high),
-                                *ends))
+            if low != high:
+                swings.append(cell_swing(i, (f"{stem}_low", f"{stem}_high"), low, high,
+                                         f"{row['name']}: {RANGE_WORDS[stem]}"))
         for column in POINT_COLUMNS:
             value = row[column]
             low, high = value * 0.5, min(value * 1.5, COLUMN_BY_NAME[column].high)
-            if low == high:
-                continue
-            ends = []
-            for v in (low, high):
-                changed = [dict(r) for r in rows]
-                changed[i][column] = v
-                ends.append(_margin(changed, s, winner, runner))
-            swings.append(Swing(f"{row['name']}: {POINT_WORDS[column]}", fmt(low), fmt(high),
-                                *ends))
+            if low != high:
+                swings.append(cell_swing(i, (column,), low, high,
+                                         f"{row['name']}: {POINT_WORDS[column]}"))
     swings.sort(key=lambda w: -w.width)
     return Tornado(winner, runner, base, tuple(swings))
 

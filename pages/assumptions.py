@@ -38,13 +38,18 @@ def _editor_key() -> str:
     return f"editor-{st.session_state.get('editor_version', 0)}"
 
 
+def _redraw_editor() -> None:
+    """A new key, so the grid is drawn afresh from the table in use (refused edits vanish)."""
+    st.session_state["editor_version"] = st.session_state.get("editor_version", 0) + 1
+
+
 def _apply_edits() -> None:
     """Check every edit with the table's rules; keep the good, refuse the bad."""
     edits = st.session_state[_editor_key()].get("edited_rows", {})
     kept, notices = merge_edits(_ui.base_table(), st.session_state.get("overrides", ()), edits)
     st.session_state["overrides"] = kept
     st.session_state["edit_problems"] = [str(n) for n in notices]
-    st.session_state["editor_version"] = st.session_state.get("editor_version", 0) + 1
+    _redraw_editor()
 
 
 def _upload() -> None:
@@ -61,16 +66,15 @@ def _upload() -> None:
     st.session_state["overrides"] = ()
     st.session_state["edit_problems"] = []
     st.session_state["upload_done"] = (uploaded.name, len(table))
-    st.session_state["editor_version"] = st.session_state.get("editor_version", 0) + 1
+    _redraw_editor()
 
 
 def _reset_table() -> None:
-    for key in ("overrides",):
-        st.session_state[key] = ()
+    st.session_state["overrides"] = ()
     st.session_state["table_code"] = ""
     st.session_state["edit_problems"] = []
     st.session_state["upload_problems"] = None
-    st.session_state["editor_version"] = st.session_state.get("editor_version", 0) + 1
+    _redraw_editor()
 
 
 scenario = _ui.scenario()
@@ -105,7 +109,7 @@ if scenario.overrides:
     st.dataframe(changes, hide_index=True)
     if st.button("Undo all edits", icon=":material/undo:"):
         st.session_state["overrides"] = ()
-        st.session_state["editor_version"] = st.session_state.get("editor_version", 0) + 1
+        _redraw_editor()
         st.rerun()
 
 with st.expander("Sources and notes for each route", expanded=False):

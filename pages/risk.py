@@ -34,9 +34,10 @@ top = float(np.percentile(totals, 99.5))
 winner = int(result.comparison["rank"].idxmin())
 start = float(result.comparison.at[winner, "p90_usd"])
 step = float(10 ** max(0, int(np.log10(max(top, 1.0))) - 2))
+high = round(top / step) * step
 appetite = st.slider("The total you could live with (USD)", min_value=0.0,
-                     max_value=max(round(top / step) * step, step),
-                     value=min(round(start / step) * step, round(top / step) * step), step=step,
+                     max_value=max(high, step), value=min(round(start / step) * step, high),
+                     step=step,
                      format="dollar",
                      help="Move it to see the chance that each route costs more than this.")
 _ui.chart(exceedance_chart(result, appetite), exceedance_summary(result, appetite),
