@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from connectivity import Scenario, compare
-from connectivity.routes import risks, timeline
-from connectivity.simulate import simulate
+from connectivity.model.routes import risks, timeline
+from connectivity.model.simulate import simulate
 
 from .report import Row, progress, verdict
 from .timing import interleaved, ms, us_per_trial

@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from connectivity import Scenario, read_default
-from connectivity.simulate import simulate
+from connectivity.model.simulate import simulate
 
 from .engine import floor, model_plan
 from .timing import interleaved

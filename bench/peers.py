@@ -2,7 +2,7 @@
 
 Both peers get the 90% ranges of the default table's `do_nothing` route (the
 status quo, so it is in use for the whole 36 months) and must land on our exact
-expected value (connectivity.expected) within Monte Carlo error; the z-score
+expected value (connectivity.model.expected) within Monte Carlo error; the z-score
 says how far they are, in standard errors.
 
 - pyfair: FAIR's risk = loss event frequency (LEF) × loss magnitude (LM), one
@@ -28,9 +28,9 @@ import numpy as np
 import pandas as pd
 
 from connectivity import Scenario
-from connectivity.expected import expected_components
-from connectivity.routes import exposure
-from connectivity.simulate import simulate
+from connectivity.model.expected import expected_components
+from connectivity.model.routes import exposure
+from connectivity.model.simulate import simulate
 
 from .report import Row, progress, verdict
 from .timing import interleaved, ms, us_per_trial

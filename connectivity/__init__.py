@@ -4,11 +4,11 @@ Read an options table, turn a scenario into the comparison of three (or more)
 routes on cost and on risk, and write it as CSV.
 """
 
-from .compare import OUTPUT_COLUMNS, Result, compare
-from .export import comparison_csv
-from .problems import Problem, TableError
-from .scenario import Notice, Scenario, parse_query
-from .table import read_default, read_table
+from .export.csv import comparison_csv
+from .inputs.problems import Problem, TableError
+from .inputs.scenario import Notice, Scenario, parse_query
+from .inputs.table import read_default, read_table
+from .model.compare import OUTPUT_COLUMNS, Result, compare
 
 __all__ = [
     "OUTPUT_COLUMNS", "Notice", "Problem", "Result", "Scenario", "TableError",

@@ -10,12 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .compare import compare
-from .export import comparison_csv
-from .params import PARAMS
-from .problems import TableError
-from .scenario import TABLE_KEY, parse_query, split_query
-from .table import read_default, read_table
+from .export.csv import comparison_csv
+from .inputs.problems import TableError
+from .inputs.scenario import TABLE_KEY, parse_query, split_query
+from .inputs.table import read_default, read_table
+from .model.compare import compare
+from .schema.params import PARAMS
 
 
 class _Parser(argparse.ArgumentParser):

@@ -15,10 +15,10 @@ import pandas as pd
 import streamlit as st
 
 from connectivity import Result, Scenario, compare, parse_query, read_default
-from connectivity.charts import route_labels
-from connectivity.params import PARAMS, Param, app_trial_cap
-from connectivity.scenario import TABLE_KEY, Notice, apply_overrides, cap_trials
-from connectivity.tablelink import MAX_LINK, table_for
+from connectivity.inputs.scenario import TABLE_KEY, Notice, apply_overrides, cap_trials
+from connectivity.inputs.tablelink import MAX_LINK, table_for
+from connectivity.schema.params import PARAMS, Param, app_trial_cap
+from connectivity.views.labels import route_labels
 
 FAILURE_KEY = "app_failure"
 FAILURE_TEXT = ("Something went wrong while drawing this page, and it has been logged. "

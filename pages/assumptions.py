@@ -4,11 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from connectivity import TableError, read_table
-from connectivity.cells import fmt
-from connectivity.columns import COLUMN_NAMES, COLUMNS
-from connectivity.scenario import apply_overrides, merge_edits
-from connectivity.table import table_to_csv, template_csv
-from connectivity.tablelink import MAX_LINK, encode_table
+from connectivity.inputs.cells import fmt
+from connectivity.inputs.scenario import apply_overrides, merge_edits
+from connectivity.inputs.table import table_to_csv, template_csv
+from connectivity.inputs.tablelink import MAX_LINK, encode_table
+from connectivity.schema.columns import COLUMN_NAMES, COLUMNS
 from pages import _ui
 
 _ui.require_entrypoint()

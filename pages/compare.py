@@ -3,21 +3,18 @@
 import streamlit as st
 
 from connectivity import comparison_csv
-from connectivity.charts import (
+from connectivity.views.compare import (
     breakdown_chart,
-    cost_risk_chart,
-    cumulative_chart,
-    route_colors,
-    route_labels,
-)
-from connectivity.money import pct, usd
-from connectivity.narrative import (
     breakdown_summary,
     caveat,
+    cost_risk_chart,
     cost_risk_summary,
+    cumulative_chart,
     cumulative_summary,
     headline,
 )
+from connectivity.views.format import pct, usd
+from connectivity.views.labels import route_colors, route_labels
 from pages import _ui
 
 _ui.require_entrypoint()

@@ -10,11 +10,11 @@ start a formula in Streamlit's Markdown.
 import streamlit as st
 
 from connectivity import OUTPUT_COLUMNS
-from connectivity.columns import BIG, COLUMNS, ID_PATTERN, LEGAL_ALIASES, Column
-from connectivity.lognormal import Z95
-from connectivity.params import PARAMS, Param
-from connectivity.routes import WEEKS_PER_MONTH
-from connectivity.simulate import EXACT_EVENTS
+from connectivity.model.lognormal import Z95
+from connectivity.model.routes import WEEKS_PER_MONTH
+from connectivity.model.simulate import EXACT_EVENTS
+from connectivity.schema.columns import BIG, COLUMNS, ID_PATTERN, LEGAL_ALIASES, Column
+from connectivity.schema.params import PARAMS, Param
 from pages import _ui
 
 _ui.require_entrypoint()

@@ -3,17 +3,15 @@
 import numpy as np
 import streamlit as st
 
-from connectivity.risk import (
-    cheapest_summary,
-    distribution_summary,
-    exceedance_summary,
-    loss_spread_summary,
-)
-from connectivity.risk_charts import (
+from connectivity.views.risk import (
     cheapest_chart,
+    cheapest_summary,
     distribution_chart,
+    distribution_summary,
     exceedance_chart,
+    exceedance_summary,
     loss_spread_chart,
+    loss_spread_summary,
 )
 from pages import _ui
 

@@ -5,10 +5,15 @@ import pandas as pd
 import streamlit as st
 
 from connectivity import Scenario
-from connectivity.charts import route_labels
-from connectivity.scenario import apply_overrides
-from connectivity.sensitivity import sweep, sweep_summary, tornado, tornado_summary
-from connectivity.sensitivity_charts import sweep_chart, tornado_chart
+from connectivity.inputs.scenario import apply_overrides
+from connectivity.model.sensitivity import sweep, tornado
+from connectivity.views.labels import route_labels
+from connectivity.views.sensitivity import (
+    sweep_chart,
+    sweep_summary,
+    tornado_chart,
+    tornado_summary,
+)
 from pages import _ui
 
 _ui.require_entrypoint()

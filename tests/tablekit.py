@@ -1,7 +1,7 @@
 """Small hand-made options tables for model tests."""
 
-from connectivity.columns import COLUMNS
-from connectivity.table import check_records
+from connectivity.inputs.table import check_records
+from connectivity.schema.columns import COLUMNS
 
 
 def route(option_id: str, **cells) -> dict:

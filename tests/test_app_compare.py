@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from apptest import assert_healthy, run, unescape
 from connectivity import Scenario, compare, read_default
-from connectivity.params import PARAMS
+from connectivity.schema.params import PARAMS
 
 
 def headline(at: AppTest) -> str:

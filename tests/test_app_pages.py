@@ -4,8 +4,8 @@ import pytest
 
 from apptest import assert_healthy, run, unescape
 from connectivity import Scenario, read_default
-from connectivity.risk import exceedance_summary
-from connectivity.tablelink import encode_table
+from connectivity.inputs.tablelink import encode_table
+from connectivity.views.risk import exceedance_summary
 
 EDGES = [
     {},
@@ -77,7 +77,7 @@ def test_a_bad_edit_in_the_link_is_refused_and_the_table_value_kept():
 def test_an_uploaded_table_in_the_link_is_in_use_on_every_page():
     from pathlib import Path
 
-    from connectivity.table import read_table
+    from connectivity.inputs.table import read_table
 
     root = Path(__file__).resolve().parents[1]
     table = read_table((root / "data" / "options_extended.csv").read_bytes())

@@ -3,15 +3,17 @@
 import pytest
 
 from connectivity import Scenario, compare, read_default
-from connectivity.charts import (
-    PALETTE,
+from connectivity.schema.palette import PALETTE
+from connectivity.views.compare import (
     breakdown_chart,
     breakeven_frame,
+    caveat,
     cost_risk_chart,
     cumulative_chart,
-    route_labels,
+    cumulative_summary,
+    headline,
 )
-from connectivity.narrative import caveat, cumulative_summary, headline
+from connectivity.views.labels import route_labels
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from connectivity import Scenario, compare, read_default
-from connectivity.expected import expected_components, monthly_flows, npv
-from connectivity.lognormal import Range90
+from connectivity.model.expected import expected_components, monthly_flows, npv
+from connectivity.model.lognormal import Range90
 from tests.tablekit import make_table, route
 
 Z95 = NormalDist().inv_cdf(0.95)  # riskquant's convention: low = p5, high = p95

@@ -8,11 +8,11 @@ import io
 import pandas as pd
 import pytest
 
-from connectivity.compare import compare
-from connectivity.export import comparison_csv
-from connectivity.problems import TableError
-from connectivity.scenario import Scenario
-from connectivity.table import read_default, read_table, table_to_csv
+from connectivity.export.csv import comparison_csv
+from connectivity.inputs.problems import TableError
+from connectivity.inputs.scenario import Scenario
+from connectivity.inputs.table import read_default, read_table, table_to_csv
+from connectivity.model.compare import compare
 
 # Written out from SPEC section 5, not imported, so a drift in the code fails here.
 SPEC_COLUMNS = (

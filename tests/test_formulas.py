@@ -6,8 +6,8 @@ import io
 import pytest
 
 from connectivity import read_default
-from connectivity.formulas import FORMULA_STARTS, neutralise, restore
-from connectivity.table import read_table, table_to_csv
+from connectivity.inputs.formulas import FORMULA_STARTS, neutralise, restore
+from connectivity.inputs.table import read_table, table_to_csv
 
 PAYLOADS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "＝1", "＋1", "－1", "＠1", "  =1",
             '=HYPERLINK("http://x")']

@@ -8,8 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from connectivity import OUTPUT_COLUMNS
-from connectivity.columns import COLUMNS
-from connectivity.params import PARAMS
+from connectivity.schema.columns import COLUMNS
+from connectivity.schema.params import PARAMS
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 SECTIONS = (

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from connectivity import Scenario, compare, comparison_csv, parse_query
 from connectivity.cli import run
-from connectivity.expected import expected_components
-from connectivity.table import check_records, read_table, table_to_csv
+from connectivity.inputs.table import check_records, read_table, table_to_csv
+from connectivity.model.expected import expected_components
 
 COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss")
 SETTINGS = settings(max_examples=50, deadline=None, derandomize=True, database=None,

@@ -13,25 +13,23 @@ import pandas as pd
 import pytest
 
 from connectivity import Scenario, compare, read_default, read_table
-from connectivity.charts import route_labels, route_scale
-from connectivity.risk import (
+from connectivity.model.routes import COMPONENTS
+from connectivity.views.labels import route_labels, route_scale
+from connectivity.views.risk import (
+    cheapest_chart,
     cheapest_summary,
+    distribution_chart,
     distribution_frame,
     distribution_summary,
     exceed_chances,
+    exceedance_chart,
     exceedance_frame,
     exceedance_summary,
+    loss_spread_chart,
     loss_spread_frame,
     loss_spread_summary,
     percentile_frame,
 )
-from connectivity.risk_charts import (
-    cheapest_chart,
-    distribution_chart,
-    exceedance_chart,
-    loss_spread_chart,
-)
-from connectivity.routes import COMPONENTS
 
 LOSS_NAMES = {"productivity_loss": "Lost productivity", "outage_loss": "Outages",
               "incident_loss": "Enforcement incidents"}

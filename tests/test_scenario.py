@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from connectivity import Scenario, compare, parse_query, read_default
-from connectivity.columns import COLUMNS
-from connectivity.table import check_records
+from connectivity.inputs.table import check_records
+from connectivity.schema.columns import COLUMNS
 
 # SPEC section 2: name -> (default, low, high, integer?)
 SPEC_PARAMS = {
@@ -294,8 +294,8 @@ def test_overrides_come_in_a_fixed_order(table):
 
 
 def test_the_apps_trial_cap_bites_only_past_its_budget():
-    from connectivity.params import APP_CELL_BUDGET, app_trial_cap
-    from connectivity.scenario import cap_trials
+    from connectivity.inputs.scenario import cap_trials
+    from connectivity.schema.params import APP_CELL_BUDGET, app_trial_cap
 
     assert app_trial_cap(3) == 200_000 and app_trial_cap(50) == 24_000
     for routes in (1, 3, 6, 7, 12, 50):

@@ -15,12 +15,12 @@ import pandas as pd
 import pytest
 
 from connectivity import Scenario, read_default, read_table
-from connectivity.charts import route_labels, route_scale
-from connectivity.expected import component_matrix
-from connectivity.params import PARAM_BY_NAME
-from connectivity.sensitivity import crossovers, sweep, tornado
-from connectivity.sensitivity_charts import sweep_chart, tornado_chart
-from connectivity.tablelink import encode_table
+from connectivity.inputs.tablelink import encode_table
+from connectivity.model.expected import component_matrix
+from connectivity.model.sensitivity import sweep, tornado
+from connectivity.schema.params import PARAM_BY_NAME
+from connectivity.views.labels import route_labels, route_scale
+from connectivity.views.sensitivity import crossovers, sweep_chart, tornado_chart
 
 N = NormalDist()
 Z = N.inv_cdf(0.95)

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from connectivity import Scenario, compare, comparison_csv, read_default
-from connectivity.compare import round_to_sum
+from connectivity.model.compare import round_to_sum
 from tests.tablekit import make_table, route
 
 COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss")

@@ -22,10 +22,10 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from connectivity.cells import parse_number
-from connectivity.columns import COLUMN_BY_NAME
-from connectivity.problems import TableError
-from connectivity.table import check_frame, read_default, read_table, table_to_csv
+from connectivity.inputs.cells import parse_number
+from connectivity.inputs.problems import TableError
+from connectivity.inputs.table import check_frame, read_default, read_table, table_to_csv
+from connectivity.schema.columns import COLUMN_BY_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "tables" / "broken"

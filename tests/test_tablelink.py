@@ -17,10 +17,10 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from connectivity import compare, comparison_csv, parse_query, read_default, read_table
-from connectivity.problems import TableError
-from connectivity.scenario import TABLE_KEY
-from connectivity.table import table_to_csv, template_csv
-from connectivity.tablelink import decode_table, encode_table
+from connectivity.inputs.problems import TableError
+from connectivity.inputs.scenario import TABLE_KEY
+from connectivity.inputs.table import table_to_csv, template_csv
+from connectivity.inputs.tablelink import decode_table, encode_table
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTENDED = ROOT / "data" / "options_extended.csv"

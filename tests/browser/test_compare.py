@@ -17,8 +17,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from playwright.sync_api import Page, expect
 
-from connectivity.money import usd
-from connectivity.params import PARAM_BY_NAME, PARAMS
+from connectivity.schema.params import PARAM_BY_NAME, PARAMS
+from connectivity.views.format import usd
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADLINE = "[data-testid='stMain'] [data-testid='stMarkdownContainer'] h4"

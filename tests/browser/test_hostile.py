@@ -30,10 +30,10 @@ import pytest
 from playwright.sync_api import Browser, Dialog, Locator, Page, Route, expect
 
 from connectivity import OUTPUT_COLUMNS, Notice, Scenario, parse_query, read_default
-from connectivity.charts import route_labels
-from connectivity.params import PARAMS
-from connectivity.scenario import TABLE_KEY, apply_overrides, cap_trials
-from connectivity.tablelink import MAX_LINK, table_for
+from connectivity.inputs.scenario import TABLE_KEY, apply_overrides, cap_trials
+from connectivity.inputs.tablelink import MAX_LINK, table_for
+from connectivity.schema.params import PARAMS
+from connectivity.views.labels import route_labels
 
 ROOT = Path(__file__).resolve().parents[2]
 LINKS_FILE = ROOT / "tests" / "hostile_links.txt"

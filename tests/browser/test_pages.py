@@ -23,10 +23,10 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect
 
-from connectivity.columns import COLUMN_NAMES
-from connectivity.money import usd
-from connectivity.params import PARAM_BY_NAME
-from connectivity.routes import WEEKS_PER_MONTH
+from connectivity.model.routes import WEEKS_PER_MONTH
+from connectivity.schema.columns import COLUMN_NAMES
+from connectivity.schema.params import PARAM_BY_NAME
+from connectivity.views.format import usd
 from tests.appserver import ServerDidNotStart, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,9 +14,10 @@ from urllib.parse import parse_qsl, quote, urlencode
 
 import pandas as pd
 
+from ..schema.columns import COLUMN_BY_NAME, COLUMN_NAMES, OVERRIDABLE
+from ..schema.currency import CODES, CURRENCY_BY_CODE
+from ..schema.params import PARAM_BY_NAME, PARAMS, Param, app_trial_cap
 from .cells import fmt, parse_cell, parse_number, range_problems
-from .columns import COLUMN_BY_NAME, COLUMN_NAMES, OVERRIDABLE
-from .params import PARAM_BY_NAME, PARAMS, Param, app_trial_cap
 from .problems import TableError
 from .tablelink import decode_table, encode_table
 
@@ -60,6 +61,8 @@ class Scenario:
     correlation: float = 0.8
     trials: int = 20_000
     seed: int = 42
+    currency: str = "USD"
+    fx_rate: float = 1.0  # units of `currency` per US dollar
     overrides: tuple[Override, ...] = ()
     table: str = ""  # an uploaded table, encoded by tablelink; "" = the default table
 
@@ -108,6 +111,12 @@ def _param_value(param: Param, raw: str, option_ids: list[str],
                  ) -> tuple[object, Notice | None]:
     """The value to use for one link parameter, and a Notice when it differs from the link."""
     name = param.name
+    if param.kind == "currency":
+        code = raw.strip().upper()
+        if code in CURRENCY_BY_CODE:
+            return code, None
+        return param.default, Notice(name, f"'{_short(raw)}' is not one of "
+                                     f"{', '.join(CODES)}", f"used {param.default}")
     if param.kind == "choice":
         if raw in option_ids:
             return raw, None
@@ -198,9 +207,22 @@ def parse_query(query: str | list[tuple[str, str]], table: pd.DataFrame,
         values["status_quo"] = default_status_quo(option_ids)
         notices.append(Notice("status_quo", "the table has no 'do_nothing' route",
                               f"used '{values['status_quo']}'", strict=False))
+    notices += _settle_rate(values)
     overrides, override_notices = check_overrides(table, raw_overrides.items())
     scenario = Scenario(**values, overrides=overrides, table=table_code)
     return scenario, notices + override_notices
+
+
+def _settle_rate(values: dict[str, object]) -> list[Notice]:
+    """A currency without a rate takes its dated default; US dollars are always 1."""
+    code = str(values.get("currency", PARAM_BY_NAME["currency"].default))
+    if code == "USD":
+        if values.get("fx_rate", 1.0) != 1.0:
+            values["fx_rate"] = 1.0
+            return [Notice("fx_rate", "US dollars have a rate of 1", "used 1")]
+        return []
+    values.setdefault("fx_rate", CURRENCY_BY_CODE[code].default_rate)
+    return []
 
 
 def check_overrides(table: pd.DataFrame, raw: Iterable[tuple[tuple[str, str], object]],

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..inputs.scenario import Scenario
 from .lognormal import Range90
 from .routes import COMPONENTS, Risks, exposure, monthly_service, risks, timeline
-from .scenario import Scenario
 
 # Above this many events in one trial, the sum of their sizes is drawn as a
 # gamma with the same mean and variance, so memory stays bounded.

@@ -7,8 +7,8 @@ import io
 
 import pandas as pd
 
-from .compare import OUTPUT_COLUMNS
-from .formulas import neutralise
+from ..inputs.formulas import neutralise
+from ..model.compare import OUTPUT_COLUMNS
 
 TEXT_COLUMNS = ("option_id", "name", "legal_status", "reach", "scenario")
 

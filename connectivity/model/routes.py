@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..inputs.scenario import Scenario
 from .lognormal import Range90
-from .scenario import Scenario
 
 WEEKS_PER_MONTH = 52.0 / 12.0
 COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss")

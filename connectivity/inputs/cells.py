@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 
-from .columns import ID_PATTERN, LEGAL_ALIASES, RANGES, Column
+from ..schema.columns import ID_PATTERN, LEGAL_ALIASES, RANGES, Column
 from .formulas import restore
 
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")

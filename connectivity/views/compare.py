@@ -1,46 +1,16 @@
-"""Each chart is a function from a Result to an alt.Chart (tested via to_dict())."""
+"""The Compare page's frames, sentences and charts (charts tested via to_dict())."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from .breakeven import crossings, cumulative
-from .compare import Result
-from .routes import COMPONENTS
-
-# Okabe & Ito's colour-blind-safe palette; a route keeps its colour on every page.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-           "#000000")
-COMPONENT_LABELS = {
-    "setup": "Setup", "service": "Service charges", "productivity_loss": "Lost productivity",
-    "outage_loss": "Outages", "incident_loss": "Enforcement incidents",
-}
-COMPONENT_COLORS = ("#3b3b3b", "#7f7f7f", "#a6cee3", "#fdbf6f", "#fb9a99")
-MONEY = "$,.0f"
-AXIS_MONEY = "$.2~s"
-
-
-def route_labels(table: pd.DataFrame) -> list[str]:
-    """Display names, made unique (the table only promises unique ids)."""
-    names = list(table["name"])
-    return [n if names.count(n) == 1 else f"{n} ({i})" for n, i in zip(names, table["option_id"])]
-
-
-def route_colors(table: pd.DataFrame) -> dict[str, str]:
-    """option_id → colour, by position in the table."""
-    return {oid: PALETTE[i % len(PALETTE)] for i, oid in enumerate(table["option_id"])}
-
-
-def route_scale(table: pd.DataFrame) -> alt.Scale:
-    labels = route_labels(table)
-    return alt.Scale(domain=labels, range=[PALETTE[i % len(PALETTE)] for i in range(len(labels))])
-
-
-def route_color(table: pd.DataFrame, legend: bool = True) -> alt.Color:
-    return alt.Color("route:N", scale=route_scale(table), sort=route_labels(table),
-                     title=None, legend=alt.Legend(orient="bottom", direction="horizontal",
-                                                   labelLimit=260) if legend else None)
+from ..model.breakeven import crossings, cumulative
+from ..model.compare import Result
+from ..model.routes import COMPONENTS
+from ..schema.palette import COMPONENT_COLORS, COMPONENT_LABELS
+from .format import month, pct, usd
+from .labels import AXIS_MONEY, MONEY, route_color, route_labels
 
 
 def breakdown_chart(result: Result) -> alt.Chart:
@@ -148,3 +118,78 @@ def cumulative_chart(result: Result) -> alt.LayerChart:
     end = alt.Chart(pd.DataFrame({"month": [horizon]})).mark_rule(
         strokeDash=[4, 4], color="gray").encode(x="month:Q")
     return alt.layer(lines, marks, end).properties(height=400)
+
+
+def _ranked(result: Result) -> list[int]:
+    return list(result.comparison.sort_values("rank").index)
+
+
+def headline(result: Result) -> str:
+    """Which route costs least, by how much against the runner-up, and how often."""
+    c, labels = result.comparison, route_labels(result.table)
+    order = _ranked(result)
+    best = order[0]
+    text = (f"{labels[best]} costs least over {result.scenario.horizon_months} months: "
+            f"{usd(c.at[best, 'expected_total_usd'])} expected")
+    if len(order) > 1:
+        second = order[1]
+        gap = c.at[second, "expected_total_usd"] - c.at[best, "expected_total_usd"]
+        text += f", {usd(gap)} less than the runner-up, {labels[second]}"
+    share = c.at[best, "prob_lowest_cost"]
+    return text + f". It is the cheapest route in {pct(share)} of simulated futures."
+
+
+def caveat(result: Result) -> str | None:
+    """What a manager must know about the winner before acting on it."""
+    best = _ranked(result)[0]
+    row = result.comparison.loc[best]
+    notes = []
+    if row["legal_status"] == "unauthorised":
+        notes.append("it is not an authorised route: the enforcement risk is priced in as "
+                     "incidents, but it can end at any time")
+    elif row["legal_status"] == "pilot":
+        notes.append("it is a pilot scheme, open only to firms in the pilot zone and liable "
+                     "to change")
+    if row["reach"] == "hq_only":
+        notes.append("it reaches only your head office abroad, not Gmail, Google or other "
+                     "foreign sites directly")
+    elif row["reach"] == "domestic_only":
+        notes.append("it reaches no services abroad by legal means")
+    if not notes:
+        return None
+    return f"Before you choose {route_labels(result.table)[best]}: " + "; ".join(notes) + "."
+
+
+def breakdown_summary(result: Result) -> str:
+    e, labels = result.expected, route_labels(result.table)
+    parts = []
+    for i, (_, row) in enumerate(e.iterrows()):
+        direct = row["setup"] + row["service"]
+        losses = row["total"] - direct
+        share = losses / row["total"] if row["total"] > 0 else 0.0
+        parts.append(f"{labels[i]} {pct(share)}")
+    return ("Share of each route's expected total that is losses (lost productivity, outages, "
+            "incidents) rather than charges: " + ", ".join(parts) + ".")
+
+
+def cost_risk_summary(result: Result) -> str:
+    c, labels = result.comparison, route_labels(result.table)
+    widest = int((c["p90_usd"] - c["p10_usd"]).idxmax())
+    spread = c.at[widest, "p90_usd"] - c.at[widest, "p10_usd"]
+    return (f"Bars span the 10th to 90th percentile of simulated losses. {labels[widest]} is "
+            f"the least predictable: its total ranges over {usd(spread)} between those "
+            f"percentiles ({usd(c.at[widest, 'p10_usd'])} to {usd(c.at[widest, 'p90_usd'])}).")
+
+
+def cumulative_summary(result: Result) -> str:
+    labels = route_labels(result.table)
+    found = crossings(cumulative(result.flows))
+    horizon = result.scenario.horizon_months
+    inside = [c for c in found if c.month <= horizon]
+    if not inside:
+        return (f"No route overtakes another within the {horizon} months: the order at month 1 "
+                "holds to the end.")
+    words = [f"{labels[c.cheaper]} becomes cheaper than {labels[c.dearer]} at {month(c.month)}"
+             for c in inside[:4]]
+    more = f" (and {len(inside) - 4} more)" if len(inside) > 4 else ""
+    return "Break-even: " + "; ".join(words) + more + "."

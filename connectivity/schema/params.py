@@ -12,7 +12,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Param:
     name: str
-    kind: str  # "int", "float" or "choice"
+    kind: str  # "int", "float", "choice" (a route) or "currency"
     default: float | int | str
     low: float | None = None
     high: float | None = None
@@ -57,6 +57,12 @@ PARAMS: tuple[Param, ...] = (
           "More futures give steadier percentiles but take longer.", step=1000),
     Param("seed", "int", 42, 0, 4_294_967_295, "Random seed",
           "The same seed and inputs always give the same numbers."),
+    Param("currency", "currency", "USD", label="Currency you read and type in",
+          help="Pages, quotes and the memo speak this currency; the model and the CSV "
+          "stay in US dollars."),
+    Param("fx_rate", "float", 1.0, 0.0001, 1_000_000, "Units of your currency per US dollar",
+          "Defaults to a dated reference rate; type the rate your finance team uses.",
+          step=0.01),
 )
 
 PARAM_BY_NAME: dict[str, Param] = {p.name: p for p in PARAMS}

@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..schema.columns import COLUMN_BY_NAME, COLUMN_NAMES, COLUMNS
 from .cells import parse_cell, range_problems
-from .columns import COLUMN_BY_NAME, COLUMN_NAMES, COLUMNS
 from .formulas import neutralise
 from .problems import Problem, TableError
 
 MAX_BYTES = 1_000_000
 TEXT_COLUMNS = tuple(c.name for c in COLUMNS if c.kind == "text")
 MAX_ROWS = 50
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "options.csv"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "options.csv"
 
 
 def decode(data: bytes) -> str:

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..inputs.scenario import Scenario, apply_overrides
+from ..inputs.tablelink import table_for
 from .expected import expected_components, monthly_flows, npv
-from .scenario import Scenario, apply_overrides
 from .simulate import Simulation, simulate
-from .tablelink import table_for
 
 OUTPUT_COLUMNS = (
     "option_id", "name", "legal_status", "reach", "setup_usd", "service_usd",

@@ -1,4 +1,4 @@
-"""Charts of the Sensitivity page."""
+"""The Sensitivity page: sentences and charts of the tornado and the sweeps."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from .charts import AXIS_MONEY, MONEY, route_color, route_labels
-from .sensitivity import Tornado
+from ..inputs.cells import fmt
+from ..model.sensitivity import Tornado
+from .format import usd
+from .labels import AXIS_MONEY, MONEY, route_color, route_labels
 
 END_COLORS = ("#999999", "#332288")  # low end, high end
 
@@ -72,3 +74,41 @@ def sweep_chart(table: pd.DataFrame, values: np.ndarray, curves: np.ndarray, tit
         strokeDash=[4, 4], color="gray").encode(
         x="x:Q", tooltip=[alt.Tooltip("x:Q", title="Your scenario")])
     return alt.layer(lines, now).properties(height=360)
+
+
+def crossovers(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: str,
+               ) -> list[str]:
+    """Sentences for each point where one route becomes cheaper than another."""
+    found = []
+    for a in range(curves.shape[1]):
+        for b in range(curves.shape[1]):
+            if a == b:
+                continue
+            diff = curves[:, a] - curves[:, b]
+            for k in np.flatnonzero((diff[:-1] >= 0) & (diff[1:] < 0)):
+                at = float(values[k])
+                noun = unit[:-1] if at == 1 and unit.endswith("s") else unit
+                found.append((at, f"above {fmt(at)} {noun}, "
+                              f"{labels[a]} costs less than {labels[b]}"))
+    return [text for _, text in sorted(found)]
+
+
+def sweep_summary(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: str,
+                  ) -> str:
+    words = crossovers(values, curves, labels, unit)
+    if not words:
+        return (f"Between {fmt(float(values[0]))} and {fmt(float(values[-1]))} {unit} the "
+                "order of the routes never changes.")
+    more = f" (and {len(words) - 5} more)" if len(words) > 5 else ""
+    return "Break-even: " + "; ".join(words[:5]) + more + "."
+
+
+def tornado_summary(t: Tornado, labels: list[str]) -> str:
+    text = (f"As entered, {labels[t.winner]} beats {labels[t.runner_up]} by "
+            f"{usd(t.base_margin)}. ")
+    flips = [w for w in t.swings if min(w.low_margin, w.high_margin) < 0]
+    if not flips:
+        return text + "No single input swung across its range reverses the order."
+    return text + ("These inputs alone could reverse that at one end of their range: "
+                   + "; ".join(f"{w.label} ({w.low_value} to {w.high_value})"
+                               for w in flips[:4]) + ".")

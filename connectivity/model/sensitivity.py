@@ -1,4 +1,4 @@
-"""What moves the answer: one-at-a-time swings and break-even sweeps, all exact."""
+"""What moves the answer: one-at-a-time swings and sweeps of one input, all exact."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .cells import fmt
-from .columns import COLUMN_BY_NAME, RANGES
+from ..inputs.cells import fmt
+from ..inputs.scenario import Scenario, apply_overrides
+from ..inputs.tablelink import table_for
+from ..schema.columns import COLUMN_BY_NAME, RANGES
+from ..schema.params import PARAM_BY_NAME
 from .expected import component_matrix
-from .money import usd
-from .params import PARAM_BY_NAME
-from .scenario import Scenario, apply_overrides
-from .tablelink import table_for
 
 SWUNG_INPUTS = ("sites", "users", "mbps", "hourly_usd", "hours_month", "dependency_pct",
                 "horizon_months")
@@ -128,41 +127,3 @@ def sweep(table: pd.DataFrame, s: Scenario, name: str, values: np.ndarray) -> np
     """Exact expected totals, shape (len(values), routes), as one input varies."""
     rows = _rows(table, s)
     return np.array([totals(rows, s.with_values(**{name: v})) for v in values.tolist()])
-
-
-def crossovers(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: str,
-               ) -> list[str]:
-    """Sentences for each point where one route becomes cheaper than another."""
-    found = []
-    for a in range(curves.shape[1]):
-        for b in range(curves.shape[1]):
-            if a == b:
-                continue
-            diff = curves[:, a] - curves[:, b]
-            for k in np.flatnonzero((diff[:-1] >= 0) & (diff[1:] < 0)):
-                at = float(values[k])
-                noun = unit[:-1] if at == 1 and unit.endswith("s") else unit
-                found.append((at, f"above {fmt(at)} {noun}, "
-                              f"{labels[a]} costs less than {labels[b]}"))
-    return [text for _, text in sorted(found)]
-
-
-def sweep_summary(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: str,
-                  ) -> str:
-    words = crossovers(values, curves, labels, unit)
-    if not words:
-        return (f"Between {fmt(float(values[0]))} and {fmt(float(values[-1]))} {unit} the "
-                "order of the routes never changes.")
-    more = f" (and {len(words) - 5} more)" if len(words) > 5 else ""
-    return "Break-even: " + "; ".join(words[:5]) + more + "."
-
-
-def tornado_summary(t: Tornado, labels: list[str]) -> str:
-    text = (f"As entered, {labels[t.winner]} beats {labels[t.runner_up]} by "
-            f"{usd(t.base_margin)}. ")
-    flips = [w for w in t.swings if min(w.low_margin, w.high_margin) < 0]
-    if not flips:
-        return text + "No single input swung across its range reverses the order."
-    return text + ("These inputs alone could reverse that at one end of their range: "
-                   + "; ".join(f"{w.label} ({w.low_value} to {w.high_value})"
-                               for w in flips[:4]) + ".")

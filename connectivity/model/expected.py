@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from ..inputs.scenario import Scenario
 from .routes import COMPONENTS, monthly_expected_losses, monthly_service, risks, timeline
-from .scenario import Scenario
 
 
 def _rows(table: pd.DataFrame) -> list[dict]:

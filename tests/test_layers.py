@@ -1,0 +1,60 @@
+"""The core's layers import one way only: schema < inputs < model < views < export < cli."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1] / "connectivity"
+LAYERS = ("schema", "inputs", "model", "views", "export")
+
+
+def _layer(module: str) -> int:
+    """A dotted module name inside the package → its layer's rank (the top level ranks last)."""
+    parts = module.split(".")
+    return LAYERS.index(parts[1]) if len(parts) > 1 and parts[1] in LAYERS else len(LAYERS)
+
+
+def _imports(path: Path) -> list[str]:
+    own = ["connectivity", *path.relative_to(ROOT).with_suffix("").parts]
+    package = own[:-1]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                found.append(".".join(base + ([node.module] if node.module else [])))
+            elif node.module:
+                found.append(node.module)
+        elif isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+    return found
+
+
+MODULES = sorted(p for p in ROOT.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_imports_never_climb(path: Path) -> None:
+    rank = _layer(".".join(["connectivity", *path.relative_to(ROOT).with_suffix("").parts]))
+    for module in _imports(path):
+        assert not module.startswith("streamlit"), f"{path.name} imports Streamlit"
+        if module.startswith("connectivity."):
+            assert _layer(module) <= rank, f"{path.relative_to(ROOT)} imports {module}"
+
+
+def test_every_module_sits_in_a_layer() -> None:
+    top = {p.name for p in ROOT.glob("*.py")}
+    assert top == {"__init__.py", "__main__.py", "cli.py"}
+    assert {p.name for p in ROOT.iterdir() if p.is_dir() and p.name != "__pycache__"} == set(
+        LAYERS)
+
+
+def test_the_check_catches_a_climbing_import(tmp_path: Path) -> None:
+    bad = ROOT / "model" / "_probe_climb.py"
+    bad.write_text("from ..views.format import usd\n")
+    try:
+        with pytest.raises(AssertionError, match="imports connectivity.views.format"):
+            test_imports_never_climb(bad)
+    finally:
+        bad.unlink()
