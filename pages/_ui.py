@@ -17,6 +17,7 @@ import streamlit as st
 from connectivity import Result, Scenario, compare, parse_query, read_default
 from connectivity.inputs.scenario import TABLE_KEY, Notice, apply_overrides, cap_trials
 from connectivity.inputs.tablelink import MAX_LINK, table_for
+from connectivity.schema.currency import CODES, CURRENCY_BY_CODE
 from connectivity.schema.params import PARAMS, Param, app_trial_cap
 from connectivity.views.labels import route_labels
 
@@ -96,12 +97,17 @@ def scenario() -> Scenario:
                     table=st.session_state.get("table_code", ""))
 
 
-def _number_input(p: Param, high: float | None = None) -> None:
+def _number_input(p: Param, high: float | None = None, disabled: bool = False) -> None:
     whole = p.kind == "int"
     cast = int if whole else float
     st.number_input(p.label, min_value=cast(p.low), max_value=cast(high or p.high),
                     step=cast(p.step or 1), key=p.name, help=p.help,
-                    format=None if whole else "%g")
+                    format=None if whole else "%g", disabled=disabled)
+
+
+def _default_rate() -> None:
+    """A newly chosen currency starts from its dated reference rate."""
+    st.session_state["fx_rate"] = CURRENCY_BY_CODE[st.session_state["currency"]].default_rate
 
 
 def sidebar() -> Scenario:
@@ -129,6 +135,11 @@ def sidebar() -> Scenario:
         sq = by_name["status_quo"]
         st.selectbox(sq.label, ids, key="status_quo", help=sq.help,
                      format_func=lambda oid: labels.get(oid, oid))
+        currency = by_name["currency"]
+        st.selectbox(currency.label, CODES, key="currency", help=currency.help,
+                     format_func=lambda code: f"{code}: {CURRENCY_BY_CODE[code].name}",
+                     on_change=_default_rate)
+        _number_input(by_name["fx_rate"], disabled=st.session_state.get("currency") == "USD")
         with st.expander("Simulation settings"):
             _number_input(by_name["correlation"])
             cap = app_trial_cap(len(table))

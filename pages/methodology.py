@@ -14,6 +14,7 @@ from connectivity.model.lognormal import Z95
 from connectivity.model.routes import WEEKS_PER_MONTH
 from connectivity.model.simulate import EXACT_EVENTS
 from connectivity.schema.columns import BIG, COLUMNS, ID_PATTERN, LEGAL_ALIASES, Column
+from connectivity.schema.currency import CODES
 from connectivity.schema.params import PARAMS, Param
 from pages import _ui
 
@@ -27,6 +28,8 @@ def _number(x: float) -> str:
 def _param_row(p: Param) -> dict:
     if p.kind == "choice":
         allowed = "the `option_id` of a route in the options table"
+    elif p.kind == "currency":
+        allowed = ", ".join(f"`{code}`" for code in CODES)
     else:
         whole = "whole number, " if p.kind == "int" else ""
         allowed = f"{whole}{_number(p.low)} to {_number(p.high)}"

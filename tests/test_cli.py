@@ -86,7 +86,7 @@ def test_query_alone_is_the_scenario():
 EVERY = [("sites", "3"), ("users", "40"), ("mbps", "25.5"), ("hourly_usd", "62.25"),
          ("hours_month", "150"), ("dependency_pct", "45"), ("horizon_months", "24"),
          ("discount_pct", "6.5"), ("status_quo", "approved_vpn"), ("correlation", "0.35"),
-         ("trials", "1000"), ("seed", "7")]
+         ("trials", "1000"), ("seed", "7"), ("currency", "CNY"), ("fx_rate", "7.25")]
 
 
 def test_every_scenario_name_is_a_flag():

@@ -25,11 +25,15 @@ SPEC_PARAMS = {
     "seed": (42, 0, 4294967295, True),
 }
 SPEC_ORDER = ["sites", "users", "mbps", "hourly_usd", "hours_month", "dependency_pct",
-              "horizon_months", "discount_pct", "status_quo", "correlation", "trials", "seed"]
+              "horizon_months", "discount_pct", "status_quo", "correlation", "trials", "seed",
+              "currency", "fx_rate"]
 # A value inside the bounds and away from the default, for every parameter.
 OTHER = {"sites": 3, "users": 40, "mbps": 25.5, "hourly_usd": 62.25, "hours_month": 150,
          "dependency_pct": 45, "horizon_months": 24, "discount_pct": 6.5,
-         "status_quo": "approved_vpn", "correlation": 0.35, "trials": 5000, "seed": 7}
+         "status_quo": "approved_vpn", "correlation": 0.35, "trials": 5000, "seed": 7,
+         "currency": "HKD", "fx_rate": 7.5}
+# A rate belongs to a currency other than US dollars (whose rate is always 1).
+CONTEXT = {"fx_rate": {"currency": "CNY"}, "currency": {"fx_rate": 7.78}}
 
 
 @pytest.fixture(scope="module")
@@ -73,14 +77,15 @@ def test_query_lists_every_parameter_in_spec_order(table):
 
 @pytest.mark.parametrize("name", SPEC_ORDER)
 def test_each_parameter_round_trips(table, name):
-    s = Scenario().with_values(**{name: OTHER[name]})
+    s = Scenario().with_values(**CONTEXT.get(name, {}), **{name: OTHER[name]})
     assert f"{name}={OTHER[name]}" in s.query().split("&")
     again, notices = parse(s.query(), table)
     assert notices == []
     assert again == s
     assert getattr(again, name) == OTHER[name]
     # Alone in a link, the parameter has the same effect.
-    alone, notices = parse(f"{name}={OTHER[name]}", table)
+    context = "".join(f"{k}={v}&" for k, v in CONTEXT.get(name, {}).items())
+    alone, notices = parse(f"{context}{name}={OTHER[name]}", table)
     assert notices == []
     assert alone == s
 
