@@ -26,7 +26,10 @@ def test_url_holds_the_full_scenario():
     assert dict(at.query_params.items()) == Scenario(users=40).query_dict()
 
 
-@pytest.mark.parametrize("name", [p.name for p in PARAMS if p.kind in ("int", "float") and p.name != "fx_rate"])
+NUMBERS = [p.name for p in PARAMS if p.kind in ("int", "float") and p.name != "fx_rate"]
+
+
+@pytest.mark.parametrize("name", NUMBERS)
 def test_query_string_sets_the_form(name):
     param = next(p for p in PARAMS if p.name == name)
     value = int(param.low + 1) if param.kind == "int" else float(param.low) + 0.5
