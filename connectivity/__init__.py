@@ -8,7 +8,8 @@ from .export.csv import comparison_csv
 from .inputs.problems import Problem, TableError
 from .inputs.scenario import Notice, Scenario, parse_query
 from .inputs.table import read_default, read_table
-from .model.compare import OUTPUT_COLUMNS, Result, compare
+from .model.compare import Result, compare
+from .schema.outputs import OUTPUT_COLUMNS
 
 __all__ = [
     "OUTPUT_COLUMNS", "Notice", "Problem", "Result", "Scenario", "TableError",

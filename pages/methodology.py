@@ -9,12 +9,12 @@ start a formula in Streamlit's Markdown.
 
 import streamlit as st
 
-from connectivity import OUTPUT_COLUMNS
 from connectivity.model.lognormal import Z95
 from connectivity.model.routes import WEEKS_PER_MONTH
 from connectivity.model.simulate import EXACT_EVENTS
 from connectivity.schema.columns import BIG, COLUMNS, ID_PATTERN, LEGAL_ALIASES, Column
 from connectivity.schema.currency import CODES
+from connectivity.schema.outputs import OUTPUTS
 from connectivity.schema.params import PARAMS, Param
 from pages import _ui
 
@@ -54,27 +54,6 @@ def _column_row(c: Column) -> dict:
     return {"Column": f"`{c.name}`", "Required": "yes" if c.required else "optional",
             "Allowed": allowed, "What it means": c.help}
 
-
-OUTPUT_MEANING = {
-    "option_id": "The route's identifier, as in the options table.",
-    "name": "The route's display name.",
-    "legal_status": "authorised, unauthorised or pilot, as in the options table.",
-    "reach": "What the route can reach abroad, as in the options table (shown, not priced).",
-    "setup_usd": "One-time setup over all offices.",
-    "service_usd": "Carrier charges for the billed months, including any past the horizon.",
-    "productivity_loss_usd": "Expected value of working time lost to slow or blocked access.",
-    "outage_loss_usd": "Expected value of working time lost in disruptions.",
-    "incident_loss_usd": "Expected cost of enforcement actions and forced shutdowns.",
-    "expected_total_usd": "Sum of the five components above, not discounted.",
-    "npv_usd": "Expected monthly cash flows discounted to the order date.",
-    "p10_usd": "Total cost that 10% of simulated futures stay below.",
-    "p50_usd": "Median simulated total cost.",
-    "p90_usd": "Total cost that 90% of simulated futures stay below.",
-    "prob_lowest_cost": "Share of simulated futures in which this route is the cheapest.",
-    "usd_per_user_month": "Expected total divided by users and by horizon months.",
-    "rank": "1 for the lowest expected total; a tie goes to the route listed first.",
-    "scenario": "The link's query string that reopens exactly this comparison.",
-}
 
 # (source, date, tag, what it supports). Tags: [S] solid, [V] vendor or informal,
 # [G] our estimate, no public source.
@@ -382,8 +361,8 @@ st.latex(r"\text{prob\_lowest\_cost}_o = \frac{1}{T}\sum_{t=1}^{T}"
          r"\frac{\mathbf{1}\big[\text{total}_{o,t} = \min_{r}\text{total}_{r,t}\big]}"
          r"{\#\{r : \text{total}_{r,t} = \min_{s}\text{total}_{s,t}\}}")
 st.markdown("The exported comparison has these columns, in this order:")
-st.table([{"Column": f"`{name}`", "Meaning": OUTPUT_MEANING.get(name, "")}
-          for name in OUTPUT_COLUMNS], hide_index=True)
+st.table([{"Column": f"`{o.name}`", "Heading on the pages": o.label, "Meaning": o.meaning}
+          for o in OUTPUTS], hide_index=True)
 
 st.header("Net present value")
 st.markdown(

@@ -8,9 +8,7 @@ import io
 import pandas as pd
 
 from ..inputs.formulas import neutralise
-from ..model.compare import OUTPUT_COLUMNS
-
-TEXT_COLUMNS = ("option_id", "name", "legal_status", "reach", "scenario")
+from ..schema.outputs import OUTPUT_BY_NAME, OUTPUT_COLUMNS
 
 
 def _number(value: object, decimals: int) -> str:
@@ -25,14 +23,12 @@ def comparison_csv(comparison: pd.DataFrame) -> bytes:
     for record in comparison[list(OUTPUT_COLUMNS)].to_dict("records"):
         cells = []
         for column in OUTPUT_COLUMNS:
-            value = record[column]
-            if column in TEXT_COLUMNS:
+            value, output = record[column], OUTPUT_BY_NAME[column]
+            if output.unit == "text":
                 cells.append(neutralise(str(value)))
-            elif column == "rank":
+            elif output.unit == "count":
                 cells.append(str(int(value)))
-            elif column == "prob_lowest_cost":
-                cells.append(_number(value, 4))
             else:
-                cells.append(_number(value, 2))
+                cells.append(_number(value, output.decimals))
         writer.writerow(cells)
     return out.getvalue().encode("utf-8-sig")

@@ -9,15 +9,9 @@ import pandas as pd
 
 from ..inputs.scenario import Scenario, apply_overrides
 from ..inputs.tablelink import table_for
+from ..schema.outputs import OUTPUT_COLUMNS
 from .expected import expected_components, monthly_flows, npv
 from .simulate import Simulation, simulate
-
-OUTPUT_COLUMNS = (
-    "option_id", "name", "legal_status", "reach", "setup_usd", "service_usd",
-    "productivity_loss_usd", "outage_loss_usd", "incident_loss_usd", "expected_total_usd",
-    "npv_usd", "p10_usd", "p50_usd", "p90_usd", "prob_lowest_cost", "usd_per_user_month",
-    "rank", "scenario",
-)
 
 
 @dataclass(frozen=True)

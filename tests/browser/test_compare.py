@@ -50,7 +50,7 @@ def no_exception(page: Page) -> None:
 def form_values(page: Page) -> dict[str, str]:
     values = {p.name: number_input(page, p.name).input_value() for p in PARAMS
               if p.kind in ("int", "float") and p.name != "fx_rate"}
-    box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']")
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first
     values["status_quo"] = box.inner_text()
     return values
 
