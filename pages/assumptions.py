@@ -5,7 +5,7 @@ import streamlit as st
 
 from connectivity import TableError, read_table
 from connectivity.inputs.cells import fmt
-from connectivity.inputs.scenario import apply_overrides, merge_edits
+from connectivity.inputs.scenario import merge_edits, table_in_use
 from connectivity.inputs.table import table_to_csv, template_csv
 from connectivity.inputs.tablelink import MAX_LINK, encode_table
 from connectivity.schema.columns import COLUMN_NAMES, COLUMNS
@@ -79,7 +79,7 @@ def _reset_table() -> None:
 
 scenario = _ui.scenario()
 base = _ui.base_table()
-table = apply_overrides(base, scenario.overrides)
+table = table_in_use(base, scenario)
 
 st.title("Assumptions")
 st.markdown("Every number the comparison uses comes from this table. Edit a cell to try "

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from connectivity import Scenario
-from connectivity.inputs.scenario import apply_overrides
+from connectivity.inputs.scenario import table_in_use
 from connectivity.model.sensitivity import sweep, tornado
 from connectivity.views.labels import route_labels
 from connectivity.views.sensitivity import (
@@ -34,7 +34,7 @@ def _tornado(table: pd.DataFrame, scenario: Scenario):
 
 scenario = _ui.scenario()
 base = _ui.base_table()
-table = apply_overrides(base, scenario.overrides)
+table = table_in_use(base, scenario)
 labels = route_labels(table)
 
 st.title("Sensitivity")

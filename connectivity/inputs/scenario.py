@@ -19,7 +19,7 @@ from ..schema.currency import CODES, CURRENCY_BY_CODE
 from ..schema.params import PARAM_BY_NAME, PARAMS, Param, app_trial_cap
 from .cells import fmt, parse_cell, parse_number, range_problems
 from .problems import TableError
-from .tablelink import decode_table, encode_table
+from .tablelink import decode_table, encode_table, table_for
 
 # Keys Streamlit itself puts in a URL; they are not ours to report.
 FRAMEWORK_KEYS = frozenset({"embed", "embed_options"})
@@ -292,3 +292,9 @@ def cap_trials(scenario: Scenario, routes: int) -> tuple[Scenario, list[Notice]]
     notice = Notice("trials", f"{scenario.trials:,} trials of {routes} routes are more than "
                     "this server simulates at once", f"used {cap:,}")
     return scenario.with_values(trials=cap), [notice]
+
+
+def table_in_use(default: pd.DataFrame, s: Scenario) -> pd.DataFrame:
+    """The one way from a scenario to the table its figures come from: its own table
+    (carried in the link) or the default, with its overrides written in."""
+    return apply_overrides(table_for(s.table, default), s.overrides).reset_index(drop=True)

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..inputs.scenario import Scenario, apply_overrides
-from ..inputs.tablelink import table_for
+from ..inputs.scenario import Scenario, table_in_use
 from ..schema.outputs import OUTPUT_COLUMNS
 from .expected import expected_components, monthly_flows, npv
 from .simulate import Simulation, simulate
@@ -49,8 +48,7 @@ def compare(default_table: pd.DataFrame, s: Scenario, keep_components: bool = Tr
 
     The app passes keep_components=False: its cache then holds only the totals.
     """
-    base = table_for(s.table, default_table)
-    table = apply_overrides(base, s.overrides).reset_index(drop=True)
+    table = table_in_use(default_table, s)
     expected = expected_components(table, s)
     flows = monthly_flows(table, s)
     sim = simulate(table, s, keep_components)

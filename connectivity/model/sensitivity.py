@@ -9,8 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..inputs.cells import fmt
-from ..inputs.scenario import Scenario, apply_overrides
-from ..inputs.tablelink import table_for
+from ..inputs.scenario import Scenario, table_in_use
 from ..schema.columns import COLUMN_BY_NAME, RANGES
 from ..schema.params import PARAM_BY_NAME
 from .expected import component_matrix
@@ -75,7 +74,7 @@ def _swing_input(name: str, value: float) -> tuple[float, float]:
 
 
 def _rows(table: pd.DataFrame, s: Scenario) -> list[dict]:
-    return apply_overrides(table_for(s.table, table), s.overrides).to_dict("records")
+    return table_in_use(table, s).to_dict("records")
 
 
 def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
