@@ -1,12 +1,13 @@
-# `make run` starts the app on its default data; `make test` runs the whole suite.
-# Both set up what they need first, so they work on a fresh clone.
+# `make run` starts the app on its default data; `make test` runs the whole suite (what CI
+# runs); `make test-fast` everything but the browser tests, for the inner loop. All set up
+# what they need first, so they work on a fresh clone.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint bench load clean setup setup-dev chromium
+.PHONY: run test test-fast lint bench load clean setup setup-dev chromium
 
 run: $(VENV)/.run
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
@@ -14,6 +15,10 @@ run: $(VENV)/.run
 test: $(VENV)/.dev chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+test-fast: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -m "not browser"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -18,29 +18,15 @@ import logging
 import statistics
 
 import streamlit as st
-from streamlit.testing.v1 import AppTest
+
+from tests.harness.apptest import assert_healthy as _healthy
+from tests.harness.apptest import new_app as _new
 
 from .report import Row, progress, verdict
-from .server import ROOT
 from .timing import ms, wall
 
 RUNS = 7
 CHANGE_TARGET_S = 0.300
-APP = str(ROOT / "app.py")
-
-
-def _new() -> AppTest:
-    return AppTest.from_file(APP, default_timeout=120)
-
-
-FAILURE = "Something went wrong while drawing this page"
-
-
-def _healthy(at: AppTest) -> None:
-    if at.exception:
-        raise RuntimeError(f"the app raised: {[e.value for e in at.exception]}")
-    if [e for e in at.error if FAILURE in e.value]:
-        raise RuntimeError("the app showed its last-resort error box")
 
 
 @contextlib.contextmanager

@@ -18,6 +18,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
+from tests.harness.selectors import DRAWN, drawn
+
 from .report import Row, progress, verdict
 from .server import ROOT, chromium, elements_app, hello_app, new_page, streamlit
 from .timing import ms
@@ -27,29 +29,9 @@ WARM_RUNS = 3  # the browser-cache-warm loads: a side figure, fewer of them
 TARGET = 1.5
 TIMEOUT_MS = 60_000
 
-APP_DRAWN = """() => {
-  const app = document.querySelector("[data-testid='stApp']");
-  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
-  if (document.querySelector("[data-testid='stSkeleton']")) return false;
-  const charts = document.querySelectorAll("[data-testid='stVegaLiteChart']");
-  if (charts.length < 3) return false;
-  for (const chart of charts) {
-    const drawn = chart.querySelector("canvas, svg.marks");
-    if (!drawn) return false;
-    const box = drawn.getBoundingClientRect();
-    if (box.width <= 0 || box.height <= 0) return false;
-  }
-  return performance.now();
-}"""
-
-HELLO_DRAWN = """() => {
-  const app = document.querySelector("[data-testid='stApp']");
-  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
-  if (document.querySelector("[data-testid='stSkeleton']")) return false;
-  const main = document.querySelector("[data-testid='stMain']");
-  if (!main || !main.innerText.includes("hello")) return false;
-  return performance.now();
-}"""
+# The app's Compare page: its 3 charts drawn; the one-liner: "hello" shows.
+APP_DRAWN = drawn(3)
+HELLO_DRAWN = drawn(text="hello")
 
 
 # When the first script run ends (its state turns notRunning after running), by
@@ -69,25 +51,28 @@ RUN_WATCH = """(() => {
 })();"""
 
 
-def time_link(context, url: str, drawn: str) -> tuple[float, float]:
+def time_link(context, url: str, want: dict) -> tuple[float, float]:
     """Seconds from navigation start to `drawn` holding, and to the first run's end."""
     page = context.new_page()
     try:
         page.add_init_script(RUN_WATCH)
         page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
-        handle = page.wait_for_function(drawn, polling="raf", timeout=TIMEOUT_MS)
+        outcome = page.wait_for_function(DRAWN, arg=want, polling="raf",
+                                         timeout=TIMEOUT_MS).json_value()
+        if outcome["state"] != "done":
+            raise RuntimeError(f"{url} showed {outcome['state']}")
         run_end = page.evaluate("window.__benchRunEnd")
-        done = float(handle.json_value()) / 1e3
+        done = float(outcome["ms"]) / 1e3
         return done, float(run_end) / 1e3 if run_end is not None else float("nan")
     finally:
         page.close()
 
 
-def time_first_visit(browser, url: str, drawn: str) -> tuple[float, float]:
+def time_first_visit(browser, url: str, want: dict) -> tuple[float, float]:
     """A first visit: a fresh context, so nothing cached (every script chunk fetched)."""
     context, _ = new_page(browser, url)
     try:
-        return time_link(context, url, drawn)
+        return time_link(context, url, want)
     finally:
         context.close()
 
@@ -113,8 +98,8 @@ def run(runs: int = RUNS) -> list[Row]:
         apps = {"app": (app_url, APP_DRAWN), "hello": (hello_url, HELLO_DRAWN),
                 "elements": (elements_url, APP_DRAWN)}
         # The first load after a start pays for imports and compiling: not a link's cost.
-        first = {name: time_first_visit(browser, f"{url}/?users=39", drawn)[0]
-                 for name, (url, drawn) in apps.items()}
+        first = {name: time_first_visit(browser, f"{url}/?users=39", want)[0]
+                 for name, (url, want) in apps.items()}
         progress("browser: first load after server start (not counted): " + ", ".join(
             f"{name} {ms(seconds)}" for name, seconds in first.items()))
         fresh = {name: Series() for name in apps}
@@ -123,12 +108,12 @@ def run(runs: int = RUNS) -> list[Row]:
         for name in cached:  # fill the kept contexts' HTTP caches
             time_link(kept[name], f"{apps[name][0]}/?users=59", apps[name][1])
         for i in range(runs):
-            for name, (url, drawn) in apps.items():
+            for name, (url, want) in apps.items():
                 fresh[name].loads.append(time_first_visit(browser, f"{url}/?users={40 + i}",
-                                                          drawn))
+                                                          want))
                 if name in cached and i < WARM_RUNS:
                     cached[name].loads.append(time_link(kept[name], f"{url}/?users={60 + i}",
-                                                        drawn))
+                                                        want))
             (app, app_run) = fresh["app"].loads[-1]
             progress(f"browser run {i + 1}/{runs}: first visit: app {ms(app)} (run over at "
                      f"{ms(app_run)}), one-line {ms(fresh['hello'].loads[-1][0])}, same "

@@ -11,6 +11,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from tests.harness.selectors import DRAWN, TITLE, drawn
+
 from .browser import TIMEOUT_MS
 from .report import Row, progress, verdict
 from .server import ROOT, chromium, new_page, streamlit
@@ -18,13 +20,9 @@ from .server import ROOT, chromium, new_page, streamlit
 SESSIONS = 10
 TARGET_MB = 30.0
 SETTLE_S = 2.0
-# The server's part of a session is done once its first run is over; the charts
-# the browser draws after that cost the server nothing.
-RUN_OVER = """() => {
-  const app = document.querySelector("[data-testid='stApp']");
-  return !!app && app.getAttribute("data-test-script-state") === "notRunning"
-    && !!document.querySelector("[data-testid='stMain'] h1");
-}"""
+# The server's part of a session is done once its first run is over (the title drawn);
+# the charts the browser draws after that cost the server nothing.
+RUN_OVER = drawn(present=(TITLE,))
 
 
 def _children(pid: int) -> list[int]:
@@ -61,7 +59,10 @@ def _open(browser, urls: list[str]) -> list[object]:
     for (_, page), url in zip(opened, urls):
         page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
     for _, page in opened:
-        page.wait_for_function(RUN_OVER, polling=100, timeout=TIMEOUT_MS)
+        outcome = page.wait_for_function(DRAWN, arg=RUN_OVER, polling=100,
+                                         timeout=TIMEOUT_MS).json_value()
+        if outcome["state"] != "done":
+            raise RuntimeError(f"{page.url} showed {outcome['state']}")
     return [context for context, _ in opened]
 
 

@@ -1,19 +1,16 @@
-"""A Streamlit server of our own for the browser and memory figures, and Chromium."""
+"""Servers of our own for the browser and memory figures (the harness starts them)."""
 
 from __future__ import annotations
 
 import contextlib
-import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from tests.appserver import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
+from tests.harness.chromium import VIEWPORT, app_only, chromium
+from tests.harness.server import ROOT, streamlit_server
 
 __all__ = ["ROOT", "chromium", "elements_app", "hello_app", "new_page", "streamlit", "temp_app"]
-
-VIEWPORT = {"width": 1400, "height": 1000}
 
 
 @contextlib.contextmanager
@@ -60,25 +57,8 @@ def elements_app() -> contextlib.AbstractContextManager[tuple[str, int]]:
     return temp_app(ELEMENTS)
 
 
-@contextlib.contextmanager
-def chromium():
-    """Debian's headless Chromium under playwright (never a browser download)."""
-    from playwright.sync_api import sync_playwright
-
-    if not os.access(CHROMIUM, os.X_OK):
-        raise RuntimeError(f"{CHROMIUM} is missing (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 def new_page(browser, url: str):
     """A page in a fresh context (its own session) that reaches only the app's host."""
-    host = urlsplit(url).netloc
     context = browser.new_context(viewport=VIEWPORT)
-    context.route("**/*", lambda route: route.continue_()
-                  if urlsplit(route.request.url).netloc == host else route.abort())
+    context.route("**/*", app_only(url))
     return context, context.new_page()

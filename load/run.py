@@ -31,45 +31,32 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from playwright.async_api import Error, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from tests.harness.chromium import (
+    BUSY_ARGS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    VIEWPORT,
+    Watch,
+    app_only,
+    chromium_missing,
+)
+from tests.harness.selectors import DRAWN, HEADLINE, drawn
+
 from .links import Link, links
 from .server import Server, serve
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync",
-                 "--disable-renderer-backgrounding", "--disable-background-timer-throttling"]
-VIEWPORT = {"width": 1400, "height": 1000}
 SAMPLE_S = 2.0
 USERS_LABEL = "Staff who need services abroad"
 
-# False while the load is under way; else "done" (with the page's clock, ms since
-# navigation start) or what went wrong. The users box must show this link's value,
-# so a finished run is this link's run.
-FINISHED = """([users, label]) => {
-  if (document.querySelector("[data-testid='stException']")) return {state: "stException"};
-  if (document.querySelector(".st-key-app_failure")) return {state: "app_failure"};
-  const app = document.querySelector("[data-testid='stApp']");
-  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
-  if (document.querySelector("[data-testid='stSkeleton']")) return false;
-  const box = document.querySelector(`[data-testid='stSidebar'] input[aria-label="${label}"]`);
-  if (!box || box.value !== String(users)) return false;
-  const headline = document.querySelector("[data-testid='stMain'] h4");
-  if (!headline || !headline.innerText.trim()) return false;
-  const charts = document.querySelectorAll("[data-testid='stVegaLiteChart']");
-  if (charts.length < 3) return false;
-  for (const chart of charts) {
-    const drawn = chart.querySelector("svg.marks, canvas");
-    if (!drawn) return false;
-    const size = drawn.getBoundingClientRect();
-    if (size.width <= 0 || size.height <= 0) return false;
-  }
-  return {state: "done", ms: performance.now()};
-}"""
+
+def finished(link: Link) -> dict:
+    """The "page drawn" check for this link: its run over, its users in the form (so the
+    run is this link's), the headline and 3 charts drawn."""
+    return drawn(3, present=(HEADLINE,), input_value=(USERS_LABEL, str(link.users)))
 
 
 @dataclass
@@ -77,8 +64,7 @@ class Tally:
     seconds: list[float] = field(default_factory=list)  # per finished load
     failures: Counter = field(default_factory=Counter)
     failed_links: list[str] = field(default_factory=list)
-    dialogs: int = 0
-    page_errors: list[str] = field(default_factory=list)
+    watch: Watch = field(default_factory=Watch)  # dialogs and page errors
 
     def fail(self, kind: str, link: Link) -> None:
         self.failures[kind] += 1
@@ -119,32 +105,19 @@ async def sample(server: Server, samples: Samples, stop: asyncio.Event) -> None:
 
 async def new_context(browser, server: Server, tally: Tally):
     """A context that reaches only the app; dialogs and page errors are counted."""
-    host = urlsplit(server.url).netloc
     context = await browser.new_context(viewport=VIEWPORT)
-
-    async def only_the_app(route) -> None:
-        if urlsplit(route.request.url).netloc == host:
-            await route.continue_()
-        else:
-            await route.abort()
-
-    await context.route("**/*", only_the_app)
+    await context.route("**/*", app_only(server.url))
     page = await context.new_page()
-
-    async def on_dialog(dialog) -> None:
-        tally.dialogs += 1
-        await dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.on("pageerror", lambda error: tally.page_errors.append(str(error)[:200]))
+    page.on("dialog", tally.watch.on_dialog)
+    page.on("pageerror", tally.watch.on_page_error)
     return context, page
 
 
 async def load_once(page, server: Server, link: Link, timeout_ms: int, tally: Tally) -> None:
     try:
         await page.goto(f"{server.url}/?{link.query}", wait_until="commit", timeout=timeout_ms)
-        handle = await page.wait_for_function(FINISHED, arg=[link.users, USERS_LABEL],
-                                              polling=100, timeout=timeout_ms)
+        handle = await page.wait_for_function(DRAWN, arg=finished(link), polling=100,
+                                              timeout=timeout_ms)
         outcome = await handle.json_value()
     except PlaywrightTimeout:
         tally.fail("timeout", link)
@@ -191,8 +164,8 @@ def slope_per_minute(points: list[tuple[float, float]]) -> float:
 
 async def run(seconds: int, sessions: int, browsers: int, settle: int,
               timeout_ms: int) -> int:
-    if not os.access(CHROMIUM, os.X_OK):
-        log(f"{CHROMIUM} is missing (apt-get install chromium, or `make chromium`)")
+    if chromium_missing():
+        log(chromium_missing())
         return 2
     stream = links()
     tally = Tally()
@@ -202,7 +175,7 @@ async def run(seconds: int, sessions: int, browsers: int, settle: int,
         log(f"server {server.url} (pid {server.pid}), RSS {rss_idle:.0f} MB idle")
         async with async_playwright() as playwright:
             chromes = [await playwright.chromium.launch(executable_path=CHROMIUM,
-                                                        args=CHROMIUM_ARGS)
+                                                        args=CHROMIUM_ARGS + BUSY_ARGS)
                        for _ in range(browsers)]
             # One load before the clock starts: imports and first compiles are not a link's cost.
             context, page = await new_context(chromes[0], server, tally)
@@ -269,7 +242,8 @@ async def run(seconds: int, sessions: int, browsers: int, settle: int,
         ("time to finished run, p95", f"{percentile(times, 95):.2f} s"),
         ("time to finished run, max", f"{max(times, default=float('nan')):.2f} s"),
         ("server CPU during the load", server_cpu(cpu_start, cpu_end, ran_for, len(times))),
-        ("dialogs / browser page errors", f"{tally.dialogs} / {len(tally.page_errors)}"),
+        ("dialogs / browser page errors",
+         f"{len(tally.watch.dialogs)} / {len(tally.watch.errors)}"),
         ("server RSS: idle / after warm-up", f"{mb(rss_idle)} / {mb(rss_start)}"),
         ("server RSS: peak during load", mb(max(during, default=None))),
         ("server RSS: end of load / after close + settle", f"{mb(rss_load_end)} / {mb(rss_end)}"),
@@ -304,8 +278,8 @@ async def run(seconds: int, sessions: int, browsers: int, settle: int,
               "up to 16 entries; a 7-minute run (LOAD_SECONDS=420) shows whether it levels off.")
     for line in tally.failed_links[:20]:
         print(f"- failed: {line[:300]}")
-    for line in tally.page_errors[:10]:
-        print(f"- browser page error: {line}")
+    for line in tally.watch.errors[:10]:
+        print(f"- browser {line[:200]}")
     for line in problems[:10]:
         print(f"- server log: {line[:300]}")
     released = after.get("active_sessions") == 0

@@ -1,27 +1,22 @@
-"""`python -m connectivity` as a user runs it (SPEC section 6): a real process,
-started from the project root, strict about input and never showing a traceback."""
+"""`python -m connectivity` as a user runs it (SPEC section 6): strict about input and
+never showing a traceback. The CLI's `main(argv)` runs in-process (a Python process
+costs a second or two here); one test starts a real process from the project root."""
 
 from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
-from pathlib import Path
 
 from connectivity import compare, comparison_csv, parse_query, read_default
+from tests.harness.cli import Done, run_process
+from tests.harness.cli import run_cli as cli
+from tests.harness.server import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HEADER = ("option_id,name,legal_status,reach,setup_usd,service_usd,productivity_loss_usd,"
           "outage_loss_usd,incident_loss_usd,expected_total_usd,npv_usd,p10_usd,p50_usd,"
           "p90_usd,prob_lowest_cost,usd_per_user_month,rank,scenario")
 BOM = b"\xef\xbb\xbf"
 FAST = ["--trials", "1000"]  # the smallest allowed: these tests check plumbing, not spread
-
-
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "connectivity", *args], cwd=ROOT,
-                          capture_output=True, timeout=120)
 
 
 def rows(data: bytes) -> list[dict]:
@@ -35,9 +30,9 @@ def scenario_cell(data: bytes) -> dict[str, str]:
     return dict(pair.split("=", 1) for pair in cells.pop().split("&"))
 
 
-def assert_clean_failure(done: subprocess.CompletedProcess, problems: int) -> list[str]:
+def assert_clean_failure(done: Done, problems: int) -> list[str]:
     """Exit status 2, one stderr line per problem, nothing on stdout, no traceback."""
-    err = done.stderr.decode("utf-8")
+    err = done.stderr
     assert done.returncode == 2, err
     assert "Traceback" not in err
     assert done.stdout == b""
@@ -46,10 +41,20 @@ def assert_clean_failure(done: subprocess.CompletedProcess, problems: int) -> li
     return lines
 
 
+def test_a_real_process_writes_the_same_bytes_and_fails_the_same_way():
+    """`python -m connectivity` from the project root: the entry point, its exit status."""
+    done = run_process("compare", *FAST, "--users", "40")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == cli("compare", *FAST, "--users", "40").stdout
+    broken = "tests/tables/broken/three_faults.csv"
+    failed = run_process("validate", broken)
+    assert assert_clean_failure(failed, 3) == assert_clean_failure(cli("validate", broken), 3)
+
+
 def test_compare_writes_the_csv_to_stdout():
     done = cli("compare", *FAST)
     assert done.returncode == 0, done.stderr
-    assert done.stderr == b""
+    assert done.stderr == ""
     assert done.stdout.startswith(BOM + HEADER.encode() + b"\r\n")
     table = rows(done.stdout)
     assert [r["option_id"] for r in table] == ["approved_vpn", "leased_circuit", "do_nothing"]

@@ -10,65 +10,42 @@ from __future__ import annotations
 import csv
 import io
 import re
-import subprocess
-import sys
-from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from connectivity.schema.params import PARAM_BY_NAME, PARAMS
+from connectivity.schema.params import PARAMS
 from connectivity.views.format import usd
+from tests.harness.browse import (
+    download_csv,
+    healthy,
+    number_input,
+    params_of,
+    query_of,
+    settle,
+)
+from tests.harness.cli import cli_csv
+from tests.harness.selectors import HEADLINE, METRIC_VALUE, NOTICE, SHARE, SIDEBAR
 
-ROOT = Path(__file__).resolve().parents[2]
-HEADLINE = "[data-testid='stMain'] [data-testid='stMarkdownContainer'] h4"
-METRIC = "[data-testid='stMain'] [data-testid='stMetricValue']"
-SHARE = "[data-testid='stMain'] [data-testid='stCode']"
-EXCEPTION = "[data-testid='stException']"
-DOWNLOAD = "Download the comparison (CSV)"
-NOTICE = ".st-key-link_notices [data-testid='stAlert']"
-
-
-def number_input(page: Page, name: str):
-    """The sidebar input of a scenario parameter, found by its label (= aria-label)."""
-    label = PARAM_BY_NAME[name].label
-    return page.locator(f"[data-testid='stSidebar'] input[aria-label=\"{label}\"]")
-
-
-def query_of(url: str) -> str:
-    return urlsplit(url).query
-
-
-def params_of(url: str) -> dict[str, str]:
-    return dict(parse_qsl(query_of(url), keep_blank_values=True))
-
-
-def no_exception(page: Page) -> None:
-    expect(page.locator(EXCEPTION)).to_have_count(0)
+METRIC = METRIC_VALUE
 
 
 def form_values(page: Page) -> dict[str, str]:
     values = {p.name: number_input(page, p.name).input_value() for p in PARAMS
               if p.kind in ("int", "float") and p.name != "fx_rate"}
-    box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first
+    box = page.locator(f"{SIDEBAR} [data-testid='stSelectbox']").first
     values["status_quo"] = box.inner_text()
     return values
 
 
-def download_csv(page: Page) -> bytes:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=DOWNLOAD).click()
-    download = info.value
-    assert download.suggested_filename.endswith(".csv")
-    return Path(download.path()).read_bytes()
-
-
-def cli_csv(query: str) -> bytes:
-    done = subprocess.run(
-        [sys.executable, "-m", "connectivity", "compare", "--query", query],
-        cwd=ROOT, capture_output=True, timeout=120, check=False)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    return done.stdout
+def change(page: Page, name: str, value: str) -> None:
+    """Type a new value into the sidebar; wait until the link and the share box carry it."""
+    box = number_input(page, name)
+    box.fill(value)
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(rf"[?&]{name}={value}(&|$)"))
+    expect(page.locator(SHARE)).to_contain_text(f"{name}={value}")
+    settle(page)
 
 
 def rows_of(data: bytes) -> list[dict[str, str]]:
@@ -98,7 +75,7 @@ def test_default_page(page: Page, open_app, screenshot) -> None:
     expect(page.locator(NOTICE)).to_have_count(0)
     assert number_input(page, "users").input_value() == "25"
     assert_share_box_holds(page)
-    no_exception(page)
+    healthy(page)
     screenshot(page, "compare_default")
 
 
@@ -125,17 +102,12 @@ def test_link_fills_form_and_editing_rewrites_link(page: Page, open_app, wait_fo
     assert page.locator(METRIC).first.inner_text() in headline.inner_text()
     assert params_of(page.url)["sites"] == "1"
     assert_share_box_holds(page)
-    no_exception(page)
+    healthy(page)
 
 
-def test_download_equals_cli_for_the_link(page: Page, open_app, wait_for_run) -> None:
+def test_download_equals_cli_for_the_link(page: Page, open_app) -> None:
     open_app(page, "?users=437&sites=2", expect=HEADLINE)
-    mbps = number_input(page, "mbps")
-    mbps.fill("25")
-    mbps.press("Enter")
-    expect(page).to_have_url(re.compile(r"[?&]mbps=25(&|$)"))
-    expect(page.locator(SHARE)).to_contain_text("mbps=25")
-    wait_for_run(page)
+    change(page, "mbps", "25")
 
     data = download_csv(page)
     query = query_of(page.url)
@@ -149,18 +121,13 @@ def test_download_equals_cli_for_the_link(page: Page, open_app, wait_for_run) ->
     by_rank = sorted(rows, key=lambda row: int(row["rank"]))
     assert page.locator(METRIC).all_inner_texts() == [
         usd(float(row["expected_total_usd"])) for row in by_rank]
-    no_exception(page)
+    healthy(page)
 
 
-def test_shared_link_reopens_same_comparison(new_page, open_app, wait_for_run) -> None:
+def test_shared_link_reopens_same_comparison(new_page, open_app) -> None:
     first = new_page()
     open_app(first, "?users=437&horizon_months=24", expect=HEADLINE)
-    sites = number_input(first, "sites")
-    sites.fill("3")
-    sites.press("Enter")
-    expect(first).to_have_url(re.compile(r"[?&]sites=3(&|$)"))
-    expect(first.locator(SHARE)).to_contain_text("sites=3")
-    wait_for_run(first)
+    change(first, "sites", "3")
     link = assert_share_box_holds(first)
     headline = first.locator(HEADLINE).inner_text()
     metrics = first.locator(METRIC).all_inner_texts()
@@ -178,8 +145,8 @@ def test_shared_link_reopens_same_comparison(new_page, open_app, wait_for_run) -
     assert form["sites"] == "3" and form["users"] == "437" and form["horizon_months"] == "24"
     expect(second.locator(NOTICE)).to_have_count(0)
     assert download_csv(second) == data
-    no_exception(first)
-    no_exception(second)
+    healthy(first)
+    healthy(second)
 
 
 def test_tampered_link_is_cleaned_and_explained(page: Page, open_app, screenshot) -> None:
@@ -203,5 +170,5 @@ def test_tampered_link_is_cleaned_and_explained(page: Page, open_app, screenshot
     expect(page.locator(HEADLINE)).not_to_be_empty()
     expect(page.locator(METRIC)).to_have_count(3)
     assert_share_box_holds(page)
-    no_exception(page)
+    healthy(page)
     screenshot(page, "compare_tampered")

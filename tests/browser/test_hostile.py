@@ -18,46 +18,46 @@ import io
 import math
 import random
 import re
-import time
 import zipfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, parse_qsl, quote, urlsplit
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Browser, Dialog, Locator, Page, Route, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from connectivity import OUTPUT_COLUMNS, Notice, Scenario, parse_query, read_default
 from connectivity.inputs.scenario import TABLE_KEY, apply_overrides, cap_trials
 from connectivity.inputs.tablelink import MAX_LINK, table_for
 from connectivity.schema.params import PARAMS
 from connectivity.views.labels import route_labels
+from tests.harness.browse import download_csv, eventually, go_to, healthy
+from tests.harness.chromium import Watch, watched_page
+from tests.harness.selectors import (
+    ALERT,
+    CAPTION,
+    CHART,
+    EXCEPTION,
+    FAILURE,
+    GRID_CELL,
+    HEADLINE,
+    MAIN,
+    METRIC,
+    METRIC_LABEL,
+    NOTICE,
+    RUN_TIMEOUT_MS,
+    TITLE,
+    TOOLTIP,
+    UPLOAD,
+    UPLOADER,
+)
+from tests.harness.server import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 LINKS_FILE = ROOT / "tests" / "hostile_links.txt"
 DEFAULT_CSV = ROOT / "data" / "options.csv"
-RUN_TIMEOUT_MS = 60_000
-VIEWPORT = {"width": 1400, "height": 1000}
-
-MAIN = "[data-testid='stMain']"
-TITLE = f"{MAIN} h1"
-HEADLINE = f"{MAIN} [data-testid='stMarkdownContainer'] h4"
-METRIC_LABEL = f"{MAIN} [data-testid='stMetricLabel']"
-METRIC = f"{MAIN} [data-testid='stMetric']"
-CAPTION = f"{MAIN} [data-testid='stCaptionContainer']"
-ALERT = f"{MAIN} [data-testid='stAlert']"
-CHART = f"{MAIN} [data-testid='stVegaLiteChart']"
-GRID_CELL = f"{MAIN} [data-testid='stDataFrame'] table[role='grid'] td"
-UPLOAD = f"{MAIN} [data-testid='stFileUploaderDropzoneInput']"
-UPLOADER = f"{MAIN} [data-testid='stFileUploader']"
-NOTICE = ".st-key-link_notices [data-testid='stAlert']"
-EXCEPTION = "[data-testid='stException']"
-FAILURE = ".st-key-app_failure"
-TOOLTIP = "#vg-tooltip-element"
 INJECTED = "img[src='x']"  # what <img src=x onerror=...> would become if it were HTML
-DOWNLOAD = "Download the comparison (CSV)"
 IN_DEFAULT = "In use: the default table"
 IN_UPLOADED = "In use: your uploaded table"
 # Streamlit hides these from st.query_params: the app never sees them.
@@ -150,61 +150,7 @@ def wanted_url(scenario: Scenario) -> dict[str, str]:
     return wanted
 
 
-def eventually(check: Callable[[], bool], timeout_s: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while True:
-        if check():
-            return True
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.1)
-
-
 # --- one page for the whole corpus -----------------------------------------------------------
-
-@dataclass
-class Watch:
-    """What a page did that no test asked for, since the last `clear()`."""
-
-    dialogs: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-
-    def clear(self) -> None:
-        self.dialogs.clear()
-        self.errors.clear()
-
-
-def watched_page(browser: Browser, app_url: str) -> tuple[Page, Watch]:
-    """A page in its own context that reaches only the app; dialogs and errors recorded."""
-    host = urlsplit(app_url).netloc
-    watch = Watch()
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
-
-    def only_the_app(route: Route) -> None:
-        if urlsplit(route.request.url).netloc == host:
-            route.continue_()
-        else:
-            watch.blocked.append(route.request.url)
-            route.abort()
-
-    def on_dialog(dialog: Dialog) -> None:
-        watch.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
-
-    def on_console(message) -> None:
-        source = message.location.get("url", "")
-        if message.type == "error" and not (
-                source in watch.blocked and message.text.startswith("Failed to load resource")):
-            watch.errors.append(f"console: {message.text} ({source})")
-
-    context.route("**/*", only_the_app)
-    page = context.new_page()
-    page.on("dialog", on_dialog)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: watch.errors.append(f"page error: {error}"))
-    return page, watch
-
 
 @pytest.fixture(scope="module")
 def corpus_page(browser: Browser, app_url: str) -> Iterator[tuple[Page, Watch]]:
@@ -284,12 +230,10 @@ def test_tampered_link(corpus_page, app_url: str, wait_for_run, number: int,
 
 # --- uploads ---------------------------------------------------------------------------------
 
-def open_assumptions(page: Page, open_app, wait_for_run) -> None:
+def open_assumptions(page: Page, open_app) -> None:
     """The Assumptions page through the sidebar (a deep link makes the frontend log 404s)."""
     open_app(page, "", expect=HEADLINE)
-    page.locator("[data-testid='stSidebarNavLink']", has_text="Assumptions").click()
-    expect(page.locator(TITLE)).to_have_text("Assumptions", timeout=RUN_TIMEOUT_MS)
-    wait_for_run(page)
+    go_to(page, "Assumptions", "Assumptions")
     expect(page.locator(CAPTION, has_text=IN_DEFAULT)).to_have_count(1)
 
 
@@ -340,7 +284,7 @@ BAD_UPLOADS = {
 def test_bad_upload_is_refused_and_table_kept(page: Page, open_app, wait_for_run,
                                               case: str) -> None:
     name, data, why = BAD_UPLOADS[case]
-    open_assumptions(page, open_app, wait_for_run)
+    open_assumptions(page, open_app)
     before = page.url
     upload(page, name, data)
     # Our refusal (an error under the uploader) or Streamlit's own size check (on the file).
@@ -356,8 +300,7 @@ def test_bad_upload_is_refused_and_table_kept(page: Page, open_app, wait_for_run
     assert not TABLE_LINK.search(page.url), page.url
     assert url_params(page.url) == url_params(before)
     expect(page.locator(f"{MAIN} b")).to_have_count(0)  # the file's name stayed text
-    expect(page.locator(EXCEPTION)).to_have_count(0)
-    expect(page.locator(FAILURE)).to_have_count(0)
+    healthy(page)
 
 
 NASTY_NAMES = ['=HYPERLINK("http://x")', "<b>bold</b>", XSS]
@@ -369,7 +312,7 @@ def test_nasty_names_upload_loads_as_plain_text(page: Page, open_app, wait_for_r
     rows = default_rows()
     for row, name in zip(rows[1:], NASTY_NAMES):
         row[1] = name
-    open_assumptions(page, open_app, wait_for_run)
+    open_assumptions(page, open_app)
     upload(page, "nasty.csv", to_csv(rows))
     expect(page.locator(ALERT, has_text="Loaded nasty.csv: 3 routes")).to_be_visible(
         timeout=RUN_TIMEOUT_MS)
@@ -386,9 +329,7 @@ def test_nasty_names_upload_loads_as_plain_text(page: Page, open_app, wait_for_r
     assert "\\" not in shown
 
     # The comparison uses the upload; the names head the metrics as text.
-    page.locator("[data-testid='stSidebarNavLink']", has_text="Compare").click()
-    expect(page.locator(TITLE)).to_have_text("Compare the routes", timeout=RUN_TIMEOUT_MS)
-    wait_for_run(page)
+    go_to(page, "Compare", "Compare the routes")
     labels = [re.sub(r"^#\d+ ", "", label)
               for label in page.locator(METRIC_LABEL).all_inner_texts()]
     assert sorted(labels) == sorted(NASTY_NAMES)
@@ -400,16 +341,10 @@ def test_nasty_names_upload_loads_as_plain_text(page: Page, open_app, wait_for_r
     rows_out = list(csv.DictReader(io.StringIO(download_csv(page).decode("utf-8-sig"))))
     assert {row["name"] for row in rows_out} == {"'" + NASTY_NAMES[0], *NASTY_NAMES[1:]}
     assert not dialogs, dialogs
-    expect(page.locator(EXCEPTION)).to_have_count(0)
+    healthy(page)
 
 
 # --- no user text ever runs ------------------------------------------------------------------
-
-def download_csv(page: Page) -> bytes:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=DOWNLOAD).click()
-    return Path(info.value.path()).read_bytes()
-
 
 MARK_POINT = """mark => {
   // A point on the mark's own geometry, in the page's viewport pixels.
@@ -472,8 +407,7 @@ def test_html_name_never_runs(page: Page, open_app, screenshot) -> None:
     assert page.locator("[onerror]").count() == 0
     assert not page.evaluate("[...document.scripts].some(s => s.text.includes('alert(1)'))")
     assert not dialogs, dialogs
-    expect(page.locator(EXCEPTION)).to_have_count(0)
-    expect(page.locator(FAILURE)).to_have_count(0)
+    healthy(page)
 
 
 def test_markdown_name_shows_literally(page: Page, open_app) -> None:
@@ -492,7 +426,7 @@ def test_markdown_name_shows_literally(page: Page, open_app) -> None:
     expect(main.locator("strong", has_text=re.compile(r"^b$"))).to_have_count(0)
     expect(main.locator(".katex, .katex-display")).to_have_count(0)
     expect(main.locator("span[style*='color']", has_text=re.compile(r"^r$"))).to_have_count(0)
-    expect(page.locator(EXCEPTION)).to_have_count(0)
+    healthy(page)
 
 
 # --- export: formulas are neutralised, numbers stay numbers ----------------------------------
@@ -535,4 +469,4 @@ def test_export_neutralises_formula_names(page: Page, open_app, names: dict[str,
         for column in NUMBER_COLUMNS:
             float(row[column])  # raises if a number was turned into text
         assert not row["scenario"].startswith(("=", "+", "-", "@", "'"))
-    expect(page.locator(EXCEPTION)).to_have_count(0)
+    healthy(page)

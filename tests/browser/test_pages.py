@@ -14,39 +14,43 @@ import csv
 import io
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from connectivity.model.routes import WEEKS_PER_MONTH
 from connectivity.schema.columns import COLUMN_NAMES
-from connectivity.schema.params import PARAM_BY_NAME
 from connectivity.views.format import usd
-from tests.appserver import ServerDidNotStart, streamlit_server
+from tests.harness.browse import (
+    charts_drawn,
+    download_csv,
+    go_to,
+    healthy,
+    number_input,
+    params_of,
+    settle,
+)
+from tests.harness.chromium import Watch, watched_page
+from tests.harness.cli import cli_csv
+from tests.harness.selectors import (
+    ALERT,
+    CAPTION,
+    GRID,
+    HEADLINE,
+    MAIN,
+    METRIC,
+    NAV_LINK,
+    RUN_TIMEOUT_MS,
+    TITLE,
+    UPLOAD,
+)
+from tests.harness.server import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 BROKEN = ROOT / "tests" / "tables" / "broken"
 EXTENDED = ROOT / "data" / "options_extended.csv"
-RUN_TIMEOUT_MS = 60_000
-
-MAIN = "[data-testid='stMain']"
-TITLE = f"{MAIN} h1"
-HEADLINE = f"{MAIN} [data-testid='stMarkdownContainer'] h4"
-METRIC = f"{MAIN} [data-testid='stMetric']"
-CAPTION = f"{MAIN} [data-testid='stCaptionContainer']"
-ALERT = f"{MAIN} [data-testid='stAlert']"
-CHART = f"{MAIN} [data-testid='stVegaLiteChart']"
-GRID = f"{MAIN} canvas[data-testid='data-grid-canvas']"
-UPLOAD = f"{MAIN} [data-testid='stFileUploaderDropzoneInput']"
-EXCEPTION = "[data-testid='stException']"
-FAILURE = ".st-key-app_failure"
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-DOWNLOAD = "Download the comparison (CSV)"
 SLIDER = "The total you could live with (USD)"
 IN_USE = "In use: "
 
@@ -63,38 +67,10 @@ PAGES = [
 
 # --- helpers ---------------------------------------------------------------------------------
 
-def number_input(page: Page, name: str) -> Locator:
-    label = PARAM_BY_NAME[name].label
-    return page.locator(f"[data-testid='stSidebar'] input[aria-label=\"{label}\"]")
-
-
-def params_of(url: str) -> dict[str, str]:
-    return dict(parse_qsl(urlsplit(url).query, keep_blank_values=True))
-
-
-def settle(page: Page) -> None:
-    page.wait_for_selector(IDLE, timeout=RUN_TIMEOUT_MS)
-    page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")",
-                           timeout=RUN_TIMEOUT_MS)
-
-
-def healthy(page: Page) -> None:
-    """Neither a Python exception box nor the app's last-resort error box."""
-    expect(page.locator(EXCEPTION)).to_have_count(0)
-    expect(page.locator(FAILURE)).to_have_count(0)
-
-
 def no_markdown_escapes(page: Page) -> None:
     """User-facing sentences never show the backslashes that make text inert for Markdown."""
     for text in page.locator(f"{CAPTION}, {ALERT}").all_inner_texts():
         assert "\\" not in text, text
-
-
-def go_to(page: Page, link: str, title: str) -> None:
-    """Click a page in the sidebar navigation and wait until it is drawn."""
-    page.locator("[data-testid='stSidebarNavLink']", has_text=link).click()
-    expect(page.locator(TITLE)).to_have_text(title, timeout=RUN_TIMEOUT_MS)
-    settle(page)
 
 
 def open_on(page: Page, open_app, link: str) -> None:
@@ -107,36 +83,19 @@ def open_on(page: Page, open_app, link: str) -> None:
     go_to(page, link, link)
 
 
-def charts_drawn(page: Page, count: int) -> None:
-    """`count` Altair charts, each drawn by Vega with a real size."""
-    expect(page.locator(CHART)).to_have_count(count, timeout=RUN_TIMEOUT_MS)
-    page.wait_for_function(
-        """([selector, count]) => {
-            const charts = [...document.querySelectorAll(selector)];
-            return charts.length === count && charts.every(chart => {
-                const drawn = chart.querySelector('canvas, svg.marks');
-                return drawn && drawn.getBoundingClientRect().width > 100
-                    && drawn.getBoundingClientRect().height > 100;
-            });
-        }""", arg=[CHART, count], timeout=RUN_TIMEOUT_MS)
-
-
 def sentences(page: Page) -> list[str]:
     return [t.strip() for t in page.locator(CAPTION).all_inner_texts() if t.strip()]
 
 
-def download_csv(page: Page) -> bytes:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=DOWNLOAD).click()
-    return Path(info.value.path()).read_bytes()
-
-
-def cli_csv(query: str) -> bytes:
-    done = subprocess.run(
-        [sys.executable, "-m", "connectivity", "compare", "--query", query],
-        cwd=ROOT, capture_output=True, timeout=120, check=False)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
-    return done.stdout
+def charts_with_sentences(page: Page, charts: int) -> None:
+    """`charts` charts drawn, the page's note and one sentence under each, all healthy."""
+    charts_drawn(page, charts)
+    said = sentences(page)
+    assert len(said) >= charts + 1, said
+    assert all(s.endswith(".") and re.search(r"[A-Za-z]{3}", s) for s in said), said
+    assert any(re.search(r"\$\d", s) for s in said), said
+    healthy(page)
+    no_markdown_escapes(page)
 
 
 def rows_of(data: bytes) -> dict[str, dict[str, str]]:
@@ -244,29 +203,14 @@ def deep_link_page(browser: Browser, url: str) -> Iterator[Page]:
     split = urlsplit(url)
     probe = re.compile(re.escape(f"{split.scheme}://{split.netloc}{split.path}") +
                        r"/_stcore/[\w-]+$")
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    context.route("**/*", lambda route: route.continue_()
-                  if urlsplit(route.request.url).netloc == split.netloc else route.abort())
-    errors: list[str] = []
-
-    def on_console(message: ConsoleMessage) -> None:
-        source = message.location.get("url", "")
-        if message.type != "error" or urlsplit(source).netloc not in ("", split.netloc):
-            return  # an outside resource, blocked on purpose
-        if "404" in message.text and probe.match(source):
-            return
-        errors.append(f"{message.text} ({source})")
-
+    page, watch = watched_page(browser, url, Watch(
+        ignore=lambda text, source: "404" in text and bool(probe.match(source))))
     try:
-        page = context.new_page()
-        page.on("console", on_console)
-        page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
-        page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
         page.goto(url)
         yield page
-        assert errors == [], errors
+        assert watch.problems() == [], watch.problems()
     finally:
-        context.close()
+        page.context.close()
 
 
 def check_deep_link(page: Page) -> None:
@@ -276,22 +220,9 @@ def check_deep_link(page: Page) -> None:
     expect(number_input(page, "sites")).to_have_value("1")
     assert urlsplit(page.url).path == "/risk"
     assert params_of(page.url)["users"] == "60"
-    expect(page.locator("[data-testid='stSidebarNavLink']")).to_have_count(len(PAGES))
+    expect(page.locator(NAV_LINK)).to_have_count(len(PAGES))
     charts_drawn(page, 4)
     healthy(page)
-
-
-# --- a server no session has used yet ----------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def cold_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A second Streamlit server that nothing has visited: a shared link's first visitor."""
-    log_path = tmp_path_factory.mktemp("cold") / "server.log"
-    try:
-        with streamlit_server(log_path) as (url, _pid):
-            yield url
-    except ServerDidNotStart as exc:
-        pytest.fail(str(exc), pytrace=False)
 
 
 # --- tests ------------------------------------------------------------------------------------
@@ -476,13 +407,7 @@ def test_good_upload_travels_in_the_link(new_page, open_app, screenshot) -> None
 def test_risk_and_sensitivity_draw_charts_with_sentences(page: Page, open_app,
                                                          screenshot) -> None:
     open_on(page, open_app, "Risk")
-    charts_drawn(page, 4)
-    said = sentences(page)
-    assert len(said) >= 5, said  # the page's note and one sentence under each chart
-    assert all(s.endswith(".") and re.search(r"[A-Za-z]{3}", s) for s in said), said
-    assert any(re.search(r"\$\d", s) for s in said), said
-    healthy(page)
-    no_markdown_escapes(page)
+    charts_with_sentences(page, 4)
     screenshot(page, "page_risk")
 
     chance = page.locator(CAPTION).filter(has_text="Chance the total exceeds")
@@ -507,11 +432,5 @@ def test_risk_and_sensitivity_draw_charts_with_sentences(page: Page, open_app,
     healthy(page)
 
     go_to(page, "Sensitivity", "Sensitivity")
-    charts_drawn(page, 3)
-    said = sentences(page)
-    assert len(said) >= 4, said  # the page's note and one sentence under each chart
-    assert all(s.endswith(".") and re.search(r"[A-Za-z]{3}", s) for s in said), said
-    assert any(re.search(r"\$\d", s) for s in said), said
-    healthy(page)
-    no_markdown_escapes(page)
+    charts_with_sentences(page, 3)
     screenshot(page, "page_sensitivity")

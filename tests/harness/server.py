@@ -1,7 +1,4 @@
-"""A Streamlit server on a free local port, and Debian's Chromium: one place for both.
-
-Used by the browser tests, `make bench` and `make load`.
-"""
+"""A Streamlit server on a free local port: the browser tests, `make bench` and `make load`."""
 
 from __future__ import annotations
 
@@ -16,10 +13,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+ROOT = Path(__file__).resolve().parents[2]
 HEALTH_TIMEOUT_S = 60
 
 

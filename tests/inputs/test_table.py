@@ -13,10 +13,6 @@ import io
 import json
 import math
 import re
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -26,8 +22,9 @@ from connectivity.inputs.cells import parse_number
 from connectivity.inputs.problems import TableError
 from connectivity.inputs.table import check_frame, read_default, read_table, table_to_csv
 from connectivity.schema.columns import COLUMN_BY_NAME
+from tests.harness.cli import Done, run_cli
+from tests.harness.server import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "tables" / "broken"
 EXCEL = ROOT / "tests" / "tables" / "excel"
 DEFAULT = ROOT / "data" / "options.csv"
@@ -46,19 +43,9 @@ def refusal(name: str) -> TableError:
     return caught.value
 
 
-def validate(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "connectivity", "validate", str(path)],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-                          timeout=60)
-
-
-@pytest.fixture(scope="module")
-def cli_runs() -> dict[str, subprocess.CompletedProcess]:
-    """`validate` over every corpus file, run in parallel once for the whole module."""
-    paths = [BROKEN / n for n in BROKEN_FILES] + [EXCEL / n for n in EXCEL_FILES] + [EXTENDED]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        runs = list(pool.map(validate, paths))
-    return {str(p.relative_to(ROOT)): run for p, run in zip(paths, runs)}
+def validate(path) -> Done:
+    """`python -m connectivity validate path`, in-process (tests/test_cli.py starts a real one)."""
+    return run_cli("validate", str(path))
 
 
 # --- the broken corpus -------------------------------------------------------------------
@@ -114,12 +101,11 @@ def test_read_table_refuses_naming_line_and_column(name):
 
 
 @pytest.mark.parametrize("name", BROKEN_FILES)
-def test_validate_refuses_with_one_line_per_problem(name, cli_runs):
-    run = cli_runs[f"tests/tables/broken/{name}"]
-    output = run.stdout + run.stderr
-    assert "Traceback" not in output
-    assert run.returncode == 2, output
-    assert run.stdout == ""
+def test_validate_refuses_with_one_line_per_problem(name):
+    run = validate(BROKEN / name)
+    assert "Traceback" not in run.stderr
+    assert run.returncode == 2, run.stderr
+    assert run.stdout == b""
     lines = run.stderr.splitlines()
     assert len(lines) == len(refusal(name).problems), run.stderr
     assert all(line.startswith("error: ") for line in lines), run.stderr
@@ -187,9 +173,9 @@ def test_excel_variant_gives_the_default_table(name):
 
 
 @pytest.mark.parametrize("name", EXCEL_FILES)
-def test_validate_accepts_excel_variant(name, cli_runs):
-    run = cli_runs[f"tests/tables/excel/{name}"]
-    assert (run.returncode, run.stdout, run.stderr) == (0, "ok: 3 options\n", "")
+def test_validate_accepts_excel_variant(name):
+    run = validate(EXCEL / name)
+    assert (run.returncode, run.stdout, run.stderr) == (0, b"ok: 3 options\n", "")
 
 
 def test_american_spellings_are_normalised():
@@ -275,10 +261,11 @@ def test_check_frame_flags_a_duplicate_id_and_a_blank_name():
 # --- the extended table --------------------------------------------------------------------
 
 
-def test_extended_table_validates_and_keeps_the_default_routes_unchanged(cli_runs):
-    run = cli_runs["data/options_extended.csv"]
+def test_extended_table_validates_and_keeps_the_default_routes_unchanged():
+    run = validate(EXTENDED)
     extended = read_table(EXTENDED.read_bytes())
-    assert (run.returncode, run.stdout, run.stderr) == (0, f"ok: {len(extended)} options\n", "")
+    assert (run.returncode, run.stdout, run.stderr) == (
+        0, f"ok: {len(extended)} options\n".encode(), "")
     default = read_default()
     assert len(extended) >= len(default) + 3
     assert list(extended["option_id"][:3]) == DEFAULT_IDS
@@ -305,12 +292,9 @@ def test_extended_table_offers_the_routes_the_spec_welcomes():
 
 
 def test_compare_runs_on_the_extended_table():
-    run = subprocess.run(
-        [sys.executable, "-m", "connectivity", "compare", "--options", str(EXTENDED),
-         "--trials", "1000"],
-        cwd=ROOT, capture_output=True, timeout=60)
-    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
-    assert b"Traceback" not in run.stderr
+    run = run_cli("compare", "--options", str(EXTENDED), "--trials", "1000")
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
     result = pd.read_csv(io.BytesIO(run.stdout), encoding="utf-8-sig")
     assert list(result["option_id"]) == list(read_table(EXTENDED.read_bytes())["option_id"])
     assert result["prob_lowest_cost"].sum() == pytest.approx(1.0)

@@ -1,16 +1,21 @@
-"""Shared helpers for the AppTest suites."""
-
-from pathlib import Path
+"""The app under streamlit.testing's AppTest: the page tests and `make bench` open it here."""
 
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from .server import ROOT
+
+APP = str(ROOT / "app.py")
 FAILURE = "Something went wrong while drawing this page"
+
+
+def new_app() -> AppTest:
+    """The app, not run yet."""
+    return AppTest.from_file(APP, default_timeout=120)
 
 
 def run(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
     """Open the app as a link would: with a query string, on a page."""
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = new_app()
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if page:

@@ -6,11 +6,8 @@ import base64
 import csv
 import io
 import re
-import subprocess
-import sys
 import tracemalloc
 import zlib
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -21,8 +18,9 @@ from connectivity.inputs.problems import TableError
 from connectivity.inputs.scenario import TABLE_KEY
 from connectivity.inputs.table import table_to_csv, template_csv
 from connectivity.inputs.tablelink import decode_table, encode_table
+from tests.harness.cli import Done, run_cli
+from tests.harness.server import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 EXTENDED = ROOT / "data" / "options_extended.csv"
 DEFAULT_IDS = ["approved_vpn", "leased_circuit", "do_nothing"]
 HEADER = ("option_id,name,legal_status,reach,setup_usd,monthly_usd,per_mbps_usd,per_user_usd,"
@@ -256,9 +254,8 @@ def test_a_repeated_table_uses_the_first(default, extended):
 # -- the command line -----------------------------------------------------------------------
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "connectivity", "compare", *args],
-                          cwd=ROOT, capture_output=True, timeout=120)
+def _cli(*args: str) -> Done:
+    return run_cli("compare", *args)
 
 
 def _csv_rows(data: bytes) -> list[dict]:
@@ -268,7 +265,7 @@ def _csv_rows(data: bytes) -> list[dict]:
 def test_cli_compares_the_routes_of_a_table_in_the_query(extended):
     code = encode_table(extended)
     done = _cli("--query", f"users=40&trials=1000&{TABLE_KEY}={code}")
-    assert done.returncode == 0, done.stderr.decode()
+    assert done.returncode == 0, done.stderr
     rows = _csv_rows(done.stdout)
     assert [r["option_id"] for r in rows] == list(extended["option_id"])
     assert all(r["scenario"].endswith(f"{TABLE_KEY}={code}") for r in rows)
@@ -282,7 +279,7 @@ def test_cli_options_file_wins_over_a_table_in_the_query(extended):
     code = encode_table(extended)
     done = _cli("--options", "data/options.csv", "--query",
                 f"users=40&trials=1000&{TABLE_KEY}={code}")
-    assert done.returncode == 0, done.stderr.decode()
+    assert done.returncode == 0, done.stderr
     rows = _csv_rows(done.stdout)
     assert [r["option_id"] for r in rows] == DEFAULT_IDS
     assert all(TABLE_KEY + "=" not in r["scenario"] for r in rows)
@@ -291,10 +288,10 @@ def test_cli_options_file_wins_over_a_table_in_the_query(extended):
 def test_cli_refuses_a_damaged_table_in_the_query():
     done = _cli("--query", f"users=40&{TABLE_KEY}=z1.garbage")
     assert done.returncode == 2
-    lines = done.stderr.decode().strip().splitlines()
+    lines = done.stderr.strip().splitlines()
     assert lines and all(line.startswith("error: ") for line in lines)
     assert any(line.startswith(f"error: {TABLE_KEY}:") for line in lines)
-    assert "Traceback" not in done.stderr.decode()
+    assert "Traceback" not in done.stderr
     assert done.stdout == b""
 
 

@@ -3,9 +3,9 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from apptest import assert_healthy, run, unescape
 from connectivity import Scenario, compare, read_default
 from connectivity.schema.params import PARAMS
+from tests.harness.apptest import assert_healthy, run, unescape
 
 
 def headline(at: AppTest) -> str:

@@ -2,10 +2,11 @@
 
 import pytest
 
-from apptest import assert_healthy, run, unescape
 from connectivity import Scenario, read_default
 from connectivity.inputs.tablelink import encode_table
 from connectivity.views.risk import exceedance_summary
+from tests.harness.apptest import assert_healthy, run, unescape
+from tests.harness.server import ROOT
 
 EDGES = [
     {},
@@ -75,12 +76,9 @@ def test_a_bad_edit_in_the_link_is_refused_and_the_table_value_kept():
 
 
 def test_an_uploaded_table_in_the_link_is_in_use_on_every_page():
-    from pathlib import Path
-
     from connectivity.inputs.table import read_table
 
-    root = Path(__file__).resolve().parents[1]
-    table = read_table((root / "data" / "options_extended.csv").read_bytes())
+    table = read_table((ROOT / "data" / "options_extended.csv").read_bytes())
     code = encode_table(table)
     at = run({"table": code}, "assumptions")
     caption = unescape(" ".join(c.value for c in at.caption))

@@ -1,8 +1,6 @@
-"""The Methodology page renders, and it shows every input the code defines."""
+"""The Methodology page renders its Markdown, and it shows every input the code defines."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -10,8 +8,10 @@ from streamlit.testing.v1 import AppTest
 from connectivity import OUTPUT_COLUMNS
 from connectivity.schema.columns import COLUMNS
 from connectivity.schema.params import PARAMS
+from connectivity.views.sources import SOURCES
+from tests.harness.apptest import new_app
+from tests.harness.server import ROOT
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
 SECTIONS = (
     "What is compared", "The timeline", "What each route costs",
     "Ranges: how an uncertain number is entered", "Averages: exact, not simulated",
@@ -22,7 +22,7 @@ SECTIONS = (
 
 @pytest.fixture(scope="module")
 def page() -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = new_app()
     at.switch_page("pages/methodology.py")
     at.run()
     return at
@@ -75,6 +75,8 @@ def test_formulas_are_present(page: AppTest) -> None:
 
 
 def test_sources_are_dated_and_tagged(page: AppTest) -> None:
+    shown = next(t for t in (e.value for e in page.table) if "Source" in t.columns)
+    assert list(shown.itertuples(index=False, name=None)) == [tuple(s) for s in SOURCES]
     text = page_text(page)
     for piece in ("South China Morning Post", "25 Jul 2017", "[2017] No. 32", "SIGMETRICS",
                   "USENIX Security", "TeleGeography", "Q4 2016", "Network World",
@@ -84,5 +86,5 @@ def test_sources_are_dated_and_tagged(page: AppTest) -> None:
 
 
 def test_no_raw_html(page: AppTest) -> None:
-    source = (APP.parent / "pages" / "methodology.py").read_text(encoding="utf-8")
+    source = (ROOT / "pages" / "methodology.py").read_text(encoding="utf-8")
     assert "unsafe_allow_html" not in source

@@ -1,0 +1,14 @@
+"""The one test harness: what the browser tests, `make bench` and `make load` share.
+
+- `server`: a Streamlit server on a free local port (`streamlit_server`);
+- `chromium`: Debian's Chromium under Playwright, pages that reach only the app
+  and record what no test asked for (`Watch`);
+- `selectors`: the app's DOM as the tests read it, and the "page drawn" check;
+- `browse`: settle a run, open a link, click a page, download the CSV;
+- `cli`: the command line in-process (`run_cli`, `cli_csv`);
+- `apptest`: the app under `streamlit.testing`'s AppTest;
+- `tables`: small hand-made options tables for model tests.
+
+Importable as `tests.harness` from the project root (pytest's pythonpath is ".",
+and `python -m bench.run` / `python -m load.run` run from there).
+"""

@@ -1,0 +1,83 @@
+"""The app's DOM as the tests, the benchmark and the load test read it: one place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MAIN = "[data-testid='stMain']"
+SIDEBAR = "[data-testid='stSidebar']"
+TITLE = f"{MAIN} h1"
+HEADLINE = f"{MAIN} [data-testid='stMarkdownContainer'] h4"
+METRIC = f"{MAIN} [data-testid='stMetric']"
+METRIC_LABEL = f"{MAIN} [data-testid='stMetricLabel']"
+METRIC_VALUE = f"{MAIN} [data-testid='stMetricValue']"
+CAPTION = f"{MAIN} [data-testid='stCaptionContainer']"
+ALERT = f"{MAIN} [data-testid='stAlert']"
+CHART = f"{MAIN} [data-testid='stVegaLiteChart']"
+DATAFRAME = f"{MAIN} [data-testid='stDataFrame']"
+GRID = f"{MAIN} canvas[data-testid='data-grid-canvas']"
+GRID_CELL = f"{DATAFRAME} table[role='grid'] td"
+SHARE = f"{MAIN} [data-testid='stCode']"
+UPLOAD = f"{MAIN} [data-testid='stFileUploaderDropzoneInput']"
+UPLOADER = f"{MAIN} [data-testid='stFileUploader']"
+NOTICE = ".st-key-link_notices [data-testid='stAlert']"
+NAV_LINK = "[data-testid='stSidebarNavLink']"
+EXCEPTION = "[data-testid='stException']"
+FAILURE = ".st-key-app_failure"
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+SKELETON = "[data-testid='stSkeleton']"
+TOOLTIP = "#vg-tooltip-element"
+DOWNLOAD = "Download the comparison (CSV)"
+RUN_TIMEOUT_MS = 60_000
+
+
+def sidebar_input(label: str) -> str:
+    """The sidebar's input whose label (its aria-label) is `label`."""
+    return f"{SIDEBAR} input[aria-label=\"{label}\"]"
+
+
+# The "page drawn" check, for page.wait_for_function(DRAWN, arg=drawn(...)). False while
+# the page is not there yet; {state: "done", ms} once it is (ms: the page's own clock since
+# navigation start), or {state: "stException" | "app_failure"} when the app failed.
+DRAWN = """(want) => {
+  if (document.querySelector(want.exception)) return {state: "stException"};
+  if (document.querySelector(want.failure)) return {state: "app_failure"};
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  if (document.querySelector(want.skeleton)) return false;
+  const main = document.querySelector(want.main);
+  if (want.text && !(main && main.innerText.includes(want.text))) return false;
+  for (const selector of want.present) {
+    const found = document.querySelector(selector);
+    if (!found || !found.innerText.trim()) return false;
+  }
+  if (want.input) {
+    const box = document.querySelector(want.input[0]);
+    if (!box || box.value !== want.input[1]) return false;
+  }
+  const charts = [...document.querySelectorAll(want.chart)];
+  if (want.exact ? charts.length !== want.charts : charts.length < want.charts) return false;
+  for (const chart of charts) {
+    const drawn = chart.querySelector("canvas, svg.marks");
+    if (!drawn) return false;
+    const box = drawn.getBoundingClientRect();
+    if (box.width <= want.minSize || box.height <= want.minSize) return false;
+  }
+  return {state: "done", ms: performance.now()};
+}"""
+
+
+def drawn(charts: int = 0, *, exact: bool = False, min_size: int = 0, text: str = "",
+          present: tuple[str, ...] = (), input_value: tuple[str, str] | None = None,
+          ) -> dict[str, Any]:
+    """DRAWN's argument: the run is over, no skeleton is left, and
+
+    - `charts` Vega-Lite charts (at least, or `exact`ly) each have a canvas or svg
+      larger than `min_size` pixels both ways;
+    - the main area shows `text`; every selector of `present` has some text;
+    - `input_value` (label, value): the sidebar input with that label shows that value.
+    """
+    return {"exception": EXCEPTION, "failure": FAILURE, "skeleton": SKELETON, "main": MAIN,
+            "chart": CHART, "charts": charts, "exact": exact, "minSize": min_size,
+            "text": text, "present": list(present),
+            "input": [sidebar_input(input_value[0]), input_value[1]] if input_value else None}
