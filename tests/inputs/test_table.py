@@ -3,7 +3,7 @@
 The corpus lives in tests/tables/: `broken/` (one fault per file, except
 three_faults.csv; EXPECTED.json says what each refusal must name) and `excel/`
 (data/options.csv as spreadsheet programs write it). Rebuild both with
-tests/tables/make_broken.py and tests/tables/make_excel.py.
+`python -m tests.tables.make_broken` and `python -m tests.tables.make_excel`.
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ def test_excel_variant_gives_the_default_table(name):
         row, new_name = RENAMED[name]
         assert table.loc[row, "name"] == new_name
         table.loc[row, "name"] = default.loc[row, "name"]
-    # When data/options.csv changes, rebuild with tests/tables/make_excel.py.
+    # When data/options.csv changes, rebuild with `python -m tests.tables.make_excel`.
     assert_frame_equal(table, default)
 
 

@@ -5,37 +5,22 @@ Each file is a small variant of data/options.csv with one fault (or, for
 files says what a refusal must name: the line (header = line 1) and column of
 every fault, or a keyword for faults of the whole file (size, binary, empty).
 
-Run from the project root: `python tests/tables/make_broken.py`. The output is
+Run from the project root: `python -m tests.tables.make_broken`. The output is
 deterministic, so a rebuild leaves an unchanged corpus unchanged.
 """
 
 from __future__ import annotations
 
 import codecs
-import csv
 import io
 import json
 import random
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from .corpus import DEFAULT, load, to_text, write
+
 OUT = Path(__file__).resolve().parent / "broken"
-DEFAULT = ROOT / "data" / "options.csv"
-
-
-def load() -> tuple[list[str], list[list[str]]]:
-    records = list(csv.reader(io.StringIO(DEFAULT.read_text(encoding="utf-8"), newline="")))
-    return records[0], records[1:]
-
-
-def to_text(header: list[str], rows: list[list[str]], sep: str = ",",
-            newline: str = "\n") -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=sep, lineterminator=newline)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 def edited(changes: dict[tuple[int, str], str]) -> bytes:
@@ -55,6 +40,39 @@ def at(line: int, column: str | None, keyword: str | None = None) -> dict:
     return found
 
 
+# One wrong cell in an otherwise good table: file, line, column, the text put there,
+# what the refusal must say beside line and column, and whether it is the only problem.
+CELL_FAULTS = [
+    ("text_in_number_setup_usd.csv", 2, "setup_usd", "three thousand", None, True),
+    ("text_in_number_latency_ms.csv", 3, "latency_ms", "fast", None, True),
+    ("low_zero_high_positive_incidents_per_year.csv", 4, "incidents_per_year_low", "0",
+     "small positive value", True),
+    ("negative_monthly_usd.csv", 3, "monthly_usd", "-5", "out of range", True),
+    ("productivity_loss_pct_high_150.csv", 2, "productivity_loss_pct_high", "150",
+     "out of range", True),
+    ("lead_time_weeks_above_104.csv", 2, "lead_time_weeks", "200", "104", True),
+    ("outages_per_year_high_above_365.csv", 4, "outages_per_year_high", "400", "365", True),
+    ("setup_usd_above_1e9.csv", 3, "setup_usd", "2e9", "out of range", True),
+    ("nan_per_mbps_usd.csv", 2, "per_mbps_usd", "NaN", "finite", True),
+    ("inf_monthly_usd.csv", 3, "monthly_usd", "inf", "finite", True),
+    ("minus_inf_incident_cost_usd_high.csv", 4, "incident_cost_usd_high", "-inf", "finite", True),
+    ("overflow_1e400_setup_usd.csv", 2, "setup_usd", "1e400", "finite", True),
+    ("option_id_uppercase.csv", 2, "option_id", "Approved_VPN", "identifier", False),
+    ("option_id_starts_with_digit.csv", 3, "option_id", "1leased_circuit", "identifier", False),
+    ("option_id_41_chars.csv", 4, "option_id", "d" + "o" * 40, "identifier", False),
+    ("duplicate_option_id.csv", 3, "option_id", "approved_vpn", "twice", True),
+    ("bad_legal_status.csv", 4, "legal_status", "grey", "grey", True),
+    ("bad_reach.csv", 2, "reach", "everywhere", "everywhere", True),
+    ("empty_name.csv", 3, "name", "", "empty", True),
+    ("name_81_chars.csv", 2, "name", "N" * 81, "80", True),
+    ("name_with_control_character.csv", 2, "name", "Approved\x07VPN", "control", True),
+    ("sources_over_2000_chars.csv", 4, "sources", "S" * 2001, "2000", True),
+    ("notes_200k_chars.csv", 3, "notes", "N" * 200_000, "2000", True),
+    ("bad_reach_with_line_break.csv", 3, "reach", "hq\nonly", "not one of", True),
+    ("empty_required_per_user_usd.csv", 4, "per_user_usd", "", "empty", True),
+]
+
+
 def build() -> dict[str, tuple[bytes, dict]]:
     header, rows = load()
     files: dict[str, tuple[bytes, dict]] = {}
@@ -71,63 +89,12 @@ def build() -> dict[str, tuple[bytes, dict]]:
         files[name] = (data, spec)
 
     # Cell faults: one wrong cell in an otherwise good table.
-    add("text_in_number_setup_usd.csv",
-        edited({(2, "setup_usd"): "three thousand"}), at(2, "setup_usd"), count=1)
-    add("text_in_number_latency_ms.csv",
-        edited({(3, "latency_ms"): "fast"}), at(3, "latency_ms"), count=1)
+    for name, line, column, text, keyword, only in CELL_FAULTS:
+        add(name, edited({(line, column): text}), at(line, column, keyword),
+            count=1 if only else None)
     add("low_above_high_outage_hours.csv",
         edited({(3, "outage_hours_low"): "8", (3, "outage_hours_high"): "4"}),
         at(3, "outage_hours_low", "swap"), count=1)
-    add("low_zero_high_positive_incidents_per_year.csv",
-        edited({(4, "incidents_per_year_low"): "0"}),
-        at(4, "incidents_per_year_low", "small positive value"), count=1)
-    add("negative_monthly_usd.csv",
-        edited({(3, "monthly_usd"): "-5"}), at(3, "monthly_usd", "out of range"), count=1)
-    add("productivity_loss_pct_high_150.csv",
-        edited({(2, "productivity_loss_pct_high"): "150"}),
-        at(2, "productivity_loss_pct_high", "out of range"), count=1)
-    add("lead_time_weeks_above_104.csv",
-        edited({(2, "lead_time_weeks"): "200"}), at(2, "lead_time_weeks", "104"), count=1)
-    add("outages_per_year_high_above_365.csv",
-        edited({(4, "outages_per_year_high"): "400"}),
-        at(4, "outages_per_year_high", "365"), count=1)
-    add("setup_usd_above_1e9.csv",
-        edited({(3, "setup_usd"): "2e9"}), at(3, "setup_usd", "out of range"), count=1)
-    add("nan_per_mbps_usd.csv",
-        edited({(2, "per_mbps_usd"): "NaN"}), at(2, "per_mbps_usd", "finite"), count=1)
-    add("inf_monthly_usd.csv",
-        edited({(3, "monthly_usd"): "inf"}), at(3, "monthly_usd", "finite"), count=1)
-    add("minus_inf_incident_cost_usd_high.csv",
-        edited({(4, "incident_cost_usd_high"): "-inf"}),
-        at(4, "incident_cost_usd_high", "finite"), count=1)
-    add("overflow_1e400_setup_usd.csv",
-        edited({(2, "setup_usd"): "1e400"}), at(2, "setup_usd", "finite"), count=1)
-    add("option_id_uppercase.csv",
-        edited({(2, "option_id"): "Approved_VPN"}), at(2, "option_id", "identifier"))
-    add("option_id_starts_with_digit.csv",
-        edited({(3, "option_id"): "1leased_circuit"}), at(3, "option_id", "identifier"))
-    add("option_id_41_chars.csv",
-        edited({(4, "option_id"): "d" + "o" * 40}), at(4, "option_id", "identifier"))
-    add("duplicate_option_id.csv",
-        edited({(3, "option_id"): "approved_vpn"}), at(3, "option_id", "twice"), count=1)
-    add("bad_legal_status.csv",
-        edited({(4, "legal_status"): "grey"}), at(4, "legal_status", "grey"), count=1)
-    add("bad_reach.csv",
-        edited({(2, "reach"): "everywhere"}), at(2, "reach", "everywhere"), count=1)
-    add("empty_name.csv",
-        edited({(3, "name"): ""}), at(3, "name", "empty"), count=1)
-    add("name_81_chars.csv",
-        edited({(2, "name"): "N" * 81}), at(2, "name", "80"), count=1)
-    add("name_with_control_character.csv",
-        edited({(2, "name"): "Approved\x07VPN"}), at(2, "name", "control"), count=1)
-    add("sources_over_2000_chars.csv",
-        edited({(4, "sources"): "S" * 2001}), at(4, "sources", "2000"), count=1)
-    add("notes_200k_chars.csv",
-        edited({(3, "notes"): "N" * 200_000}), at(3, "notes", "2000"), count=1)
-    add("bad_reach_with_line_break.csv",
-        edited({(3, "reach"): "hq\nonly"}), at(3, "reach", "not one of"), count=1)
-    add("empty_required_per_user_usd.csv",
-        edited({(4, "per_user_usd"): ""}), at(4, "per_user_usd", "empty"), count=1)
     add("three_faults.csv",
         edited({(2, "setup_usd"): "n/a", (3, "reach"): "worldwide",
                 (4, "outages_per_year_low"): "30"}),
@@ -206,13 +173,8 @@ def build() -> dict[str, tuple[bytes, dict]]:
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
     files = build()
-    for old in OUT.glob("*.csv"):
-        if old.name not in files:
-            old.unlink()
-    for name, (data, _spec) in files.items():
-        (OUT / name).write_bytes(data)
+    write(OUT, {name: data for name, (data, _spec) in files.items()})
     expected = {name: spec for name, (_data, spec) in sorted(files.items())}
     (OUT / "EXPECTED.json").write_text(json.dumps(expected, indent=1, ensure_ascii=False) + "\n",
                                        encoding="utf-8")

@@ -4,7 +4,7 @@ Each file is data/options.csv as a spreadsheet program may write it (encoding,
 separator, decimal commas, line endings, trailing separators, spellings). All
 must be accepted and read as the same table; the one exception is
 `cp1252_cafe.csv`, whose first route is renamed to carry non-ASCII letters
-(see RENAMED). Run from the project root: `python tests/tables/make_excel.py`,
+(see RENAMED). Run from the project root: `python -m tests.tables.make_excel`,
 again whenever data/options.csv changes.
 """
 
@@ -12,29 +12,21 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from .corpus import load, write
+from .corpus import to_text as corpus_text
+
 OUT = Path(__file__).resolve().parent / "excel"
-DEFAULT = ROOT / "data" / "options.csv"
 TEXT = ("option_id", "name", "legal_status", "reach", "sources", "notes")
 # file name -> (line, new name) for variants that rename a route.
 RENAMED = {"cp1252_cafe.csv": (2, "Café VPN – licensed (Zürich HQ)")}
 
 
-def load() -> tuple[list[str], list[list[str]]]:
-    records = list(csv.reader(io.StringIO(DEFAULT.read_text(encoding="utf-8"), newline="")))
-    return records[0], records[1:]
-
-
 def to_text(header: list[str], rows: list[list[str]], sep: str = ",", newline: str = "\r\n",
             quoting: int = csv.QUOTE_MINIMAL) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=sep, lineterminator=newline, quoting=quoting)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
+    """As Excel writes: CRLF line ends unless told otherwise."""
+    return corpus_text(header, rows, sep, newline, quoting)
 
 
 def german(value: str) -> str:
@@ -89,13 +81,8 @@ def build() -> dict[str, bytes]:
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
     files = build()
-    for old in OUT.glob("*.csv"):
-        if old.name not in files:
-            old.unlink()
-    for name, data in files.items():
-        (OUT / name).write_bytes(data)
+    write(OUT, files)
     print(f"wrote {len(files)} spreadsheet variants to {OUT}")
 
 
