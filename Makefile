@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# pytest workers: the browser tests run as one group on one of them (tests/browser/conftest.py).
+WORKERS ?= 2
+PARALLEL := -n $(WORKERS) --dist loadgroup
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: run test test-fast lint bench load clean setup setup-dev chromium
@@ -14,11 +17,11 @@ run: $(VENV)/.run
 
 test: $(VENV)/.dev chromium
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PARALLEL)
 
 test-fast: $(VENV)/.dev
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q -m "not browser"
+	$(BIN)/python -m pytest -q $(PARALLEL) -m "not browser"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -23,11 +23,18 @@ HERE = Path(__file__).resolve().parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Every test under tests/browser/ carries the `browser` marker."""
+    """Every test under tests/browser/ carries the `browser` marker, and runs in one group.
+
+    Under `pytest -n 2 --dist loadgroup` (`make test`) the group goes to one worker, so
+    one server and one Chromium serve every browser test while the other worker runs
+    the rest.
+    """
     for item in items:
         if HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def served(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[str]:

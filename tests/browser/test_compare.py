@@ -27,8 +27,6 @@ from tests.harness.browse import (
 from tests.harness.cli import cli_csv
 from tests.harness.selectors import HEADLINE, METRIC_VALUE, NOTICE, SHARE, SIDEBAR
 
-METRIC = METRIC_VALUE
-
 
 def form_values(page: Page) -> dict[str, str]:
     values = {p.name: number_input(page, p.name).input_value() for p in PARAMS
@@ -70,7 +68,7 @@ def test_default_page(page: Page, open_app, screenshot) -> None:
     assert params_of(page.url)["status_quo"] == "do_nothing"
     expect(page.locator("[data-testid='stMain'] h1")).to_have_text("Compare the routes")
     expect(page.locator(HEADLINE)).not_to_be_empty()
-    expect(page.locator(METRIC)).to_have_count(3)
+    expect(page.locator(METRIC_VALUE)).to_have_count(3)
     expect(page.locator("[data-testid='stMain'] [data-testid='stDataFrame']")).to_have_count(1)
     expect(page.locator(NOTICE)).to_have_count(0)
     assert number_input(page, "users").input_value() == "25"
@@ -88,7 +86,7 @@ def test_link_fills_form_and_editing_rewrites_link(page: Page, open_app, wait_fo
     assert params_of(page.url)["sites"] == "1"
     expect(page.locator(NOTICE)).to_have_count(0)
     before = page.locator(HEADLINE).inner_text()
-    metrics_before = page.locator(METRIC).all_inner_texts()
+    metrics_before = page.locator(METRIC_VALUE).all_inner_texts()
 
     users.fill("60")
     users.press("Enter")
@@ -97,9 +95,9 @@ def test_link_fills_form_and_editing_rewrites_link(page: Page, open_app, wait_fo
     expect(headline).not_to_have_text(before)
     expect(page.locator(SHARE)).to_contain_text("users=60")
     wait_for_run(page)
-    assert page.locator(METRIC).all_inner_texts() != metrics_before
+    assert page.locator(METRIC_VALUE).all_inner_texts() != metrics_before
     # The headline names the cheapest route's expected total, the first metric.
-    assert page.locator(METRIC).first.inner_text() in headline.inner_text()
+    assert page.locator(METRIC_VALUE).first.inner_text() in headline.inner_text()
     assert params_of(page.url)["sites"] == "1"
     assert_share_box_holds(page)
     healthy(page)
@@ -119,7 +117,7 @@ def test_download_equals_cli_for_the_link(page: Page, open_app) -> None:
     assert {row["scenario"] for row in rows} == {query}
     # The metrics show the file's expected totals, cheapest first.
     by_rank = sorted(rows, key=lambda row: int(row["rank"]))
-    assert page.locator(METRIC).all_inner_texts() == [
+    assert page.locator(METRIC_VALUE).all_inner_texts() == [
         usd(float(row["expected_total_usd"])) for row in by_rank]
     healthy(page)
 
@@ -130,7 +128,7 @@ def test_shared_link_reopens_same_comparison(new_page, open_app) -> None:
     change(first, "sites", "3")
     link = assert_share_box_holds(first)
     headline = first.locator(HEADLINE).inner_text()
-    metrics = first.locator(METRIC).all_inner_texts()
+    metrics = first.locator(METRIC_VALUE).all_inner_texts()
     form = form_values(first)
     data = download_csv(first)
 
@@ -140,7 +138,7 @@ def test_shared_link_reopens_same_comparison(new_page, open_app) -> None:
     open_app(second, link, expect=HEADLINE)
     assert query_of(second.url) == query_of(first.url)
     expect(second.locator(HEADLINE)).to_have_text(headline)
-    assert second.locator(METRIC).all_inner_texts() == metrics
+    assert second.locator(METRIC_VALUE).all_inner_texts() == metrics
     assert form_values(second) == form
     assert form["sites"] == "3" and form["users"] == "437" and form["horizon_months"] == "24"
     expect(second.locator(NOTICE)).to_have_count(0)
@@ -168,7 +166,7 @@ def test_tampered_link_is_cleaned_and_explained(page: Page, open_app, screenshot
     assert "foo" not in params and "approved_vpn.monthly_usd" not in params
     assert list(params) == [p.name for p in PARAMS]
     expect(page.locator(HEADLINE)).not_to_be_empty()
-    expect(page.locator(METRIC)).to_have_count(3)
+    expect(page.locator(METRIC_VALUE)).to_have_count(3)
     assert_share_box_holds(page)
     healthy(page)
     screenshot(page, "compare_tampered")
