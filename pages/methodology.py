@@ -145,8 +145,8 @@ st.markdown(
     "- A route's cost is **what you pay** (setup and monthly charges) plus **what you "
     "lose** (staff time wasted on slow or blocked access and on outages) plus **what "
     "enforcement can cost** (fines, confiscation, re-installing).\n"
-    "- While a new route is being installed, the route you use today keeps running, and "
-    "its losses count against the new route.\n"
+    "- While a new route is being installed, the route you use today keeps running: its "
+    "charges and its losses count against the new route.\n"
     "- Uncertain inputs are ranges you are 90% sure of. Averages are worked out exactly; "
     "a simulation of many possible futures shows how widely costs can spread and how "
     "often each route ends up cheapest.\n"
@@ -175,10 +175,11 @@ st.markdown(
 st.header("The timeline")
 st.markdown(
     "A new route is not working on the day you order it. For the lead time, your office "
-    "carries on with the route it uses today (the *status quo*, chosen in the sidebar) and "
-    "suffers that route's losses. From the day the new route works until the end of the "
-    "horizon, the new route serves. You pay for it from that day, and for at least its "
-    "minimum term, even if the term runs past the end of the horizon. The status quo is "
+    "carries on with the route it uses today (the *status quo*, chosen in the sidebar), "
+    "pays that route's charges and suffers its losses. From the day the new route works "
+    "until the end of the horizon, the new route serves. You pay for it from that day, "
+    "and for at least its minimum term, even if the term runs past the end of the "
+    "horizon. The status quo is "
     "already in place: no lead time, no setup, no minimum term, paid for the whole "
     "horizon.\n\n"
     f"Weeks become months at {WEEKS_PER_MONTH:.3f} weeks a month (52 weeks over 12 months), "
@@ -208,10 +209,13 @@ st.markdown("A one-time charge per office (installation, equipment, approval pap
 st.latex(r"\text{setup}_o = \text{setup\_usd}_o \times \text{sites}\qquad \text{setup}_q = 0")
 st.subheader("Service")
 st.markdown("A fixed charge per office, a charge per Mbps per office and a charge per user "
-            "(licences or seats), every billed month.")
-st.latex(r"\begin{aligned} \text{service}_o = \Big[&(\text{monthly\_usd}_o + "
+            "(licences or seats), every billed month. While you wait for a new route, you "
+            "still pay for the one you use today, so its monthly charge for those months is "
+            "part of the new route's service cost.")
+st.latex(r"\begin{aligned} S_o = {} &(\text{monthly\_usd}_o + "
          r"\text{per\_mbps\_usd}_o \times \text{mbps}) \times \text{sites} \\ "
-         r"&+ \text{per\_user\_usd}_o \times \text{users}\Big] \times B_o \end{aligned}")
+         r"&+ \text{per\_user\_usd}_o \times \text{users} \end{aligned}")
+st.latex(r"\text{service}_o = S_o\,B_o + S_q\,W_o")
 st.subheader("Lost productivity")
 st.markdown(
     "Even a working route leaves some work undone: pages load slowly, and services the "
@@ -374,11 +378,12 @@ st.markdown(
 )
 st.latex(r"r = (1 + d)^{1/12} - 1\qquad \text{NPV}_o = \text{setup}_o + "
          r"\sum_{m \ge 1} \frac{F_{o,m}}{(1 + r)^m}")
-st.latex(r"\begin{aligned} F_{o,m} = {} & s_o\,\big|I_m \cap [L_o,\ L_o + B_o]\big| \\ "
+st.latex(r"\begin{aligned} F_{o,m} = {} & S_o\,\big|I_m \cap [L_o,\ L_o + B_o]\big| + "
+         r"S_q\,\big|I_m \cap [0,\ W_o]\big| \\ "
          r"&+ \ell_o\,\big|I_m \cap [L_o,\ H]\big| + \ell_q\,\big|I_m \cap [0,\ W_o]\big|"
          r"\qquad I_m = [m - 1,\ m] \end{aligned}")
 st.markdown(
-    "$d$ is `discount_pct` / 100, $s$ the monthly service charge, $\\ell$ a route's expected "
+    "$d$ is `discount_pct` / 100, $S$ a route's monthly service charge, $\\ell$ a route's expected "
     "loss per month in use (productivity, outages and incidents), and $|\\cdot|$ the part of "
     "month $m$ that falls inside an interval, so a partly used month counts in part."
 )
@@ -414,11 +419,6 @@ st.markdown(
     "- **Security and compliance.** Encryption, data-protection duties, audit trails, "
     "standing with regulators and reputation have no price here. Only the direct cost of "
     "an enforcement incident is counted.\n"
-    "- **The status quo's charges while you wait.** Following the product's formula, the "
-    "months in which today's route keeps serving carry its losses but not its service "
-    "charges (for example the per-user tool reimbursement when doing nothing). Switching "
-    "therefore looks slightly cheaper than it is; add today's monthly charge times the lead "
-    "time if it matters.\n"
     "- **Outages at the same moment.** The climate makes a tense period raise every route's "
     "rates together, but each route's disruptions are then drawn separately: a single "
     "nationwide event hitting all routes on the same day, or a season of them, is not "

@@ -74,6 +74,14 @@ def test_formulas_are_present(page: AppTest) -> None:
         assert piece in joined, piece
 
 
+def test_status_quo_charges_while_waiting_are_included(page: AppTest) -> None:
+    # SPEC section 4: the status quo's service charges during the lead time count.
+    assert r"\text{service}_o = S_o\,B_o + S_q\,W_o" in "\n".join(e.value for e in page.latex)
+    text = page_text(page)
+    assert "you still pay for the one you use today" in text
+    assert "charges while you wait" not in text  # the old "left out" note is gone
+
+
 def test_sources_are_dated_and_tagged(page: AppTest) -> None:
     text = page_text(page)
     for piece in ("South China Morning Post", "25 Jul 2017", "[2017] No. 32", "SIGMETRICS",

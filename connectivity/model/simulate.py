@@ -120,6 +120,7 @@ def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True) -> 
         k = sum(1 for end in edges[1:] if end <= upto + 1e-12)
         return sq_outages[:k].sum(axis=0), sq_incidents[:k].sum(axis=0)
 
+    sq_service = monthly_service(rows[sq_index], s)
     totals = np.empty((len(rows), n))
     stats = np.empty((len(rows), len(LOSSES), len(LOSS_STATS)))
     components = np.empty((len(rows), len(COMPONENTS), n)) if keep_components else None
@@ -135,7 +136,8 @@ def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True) -> 
             incident = _events(rng, incident_rate, t.active, r.incident_cost) + sq_incident
             prod = share * t.active + draws[sq_index][0] * t.sq_months
         setup = 0.0 if i == sq_index else row["setup_usd"] * s.sites
-        service = monthly_service(row, s) * t.billed
+        # The status quo's own charges while it still serves during the lead time.
+        service = monthly_service(row, s) * t.billed + sq_service * t.sq_months
         losses = (e * s.hours_month * prod, e * outage, incident)
         totals[i] = setup + service + losses[0] + losses[1] + losses[2]
         stacked = np.stack(losses)
