@@ -7,6 +7,8 @@ enforces. Money amounts are written "USD 1,000" because a dollar sign would
 start a formula in Streamlit's Markdown.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from connectivity.model.lognormal import Z95
@@ -465,3 +467,7 @@ st.markdown(
     "Replace estimates with written quotes from the carriers and your own experience "
     "before relying on the comparison."
 )
+
+# Regret, EVPI and EVPPI (the Decide page): prose and formulas kept in Markdown.
+st.markdown((Path(__file__).resolve().parents[1] / "docs" / "methodology" / "decide.md")
+            .read_text(encoding="utf-8"))

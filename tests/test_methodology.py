@@ -94,3 +94,13 @@ def test_sources_are_dated_and_tagged(page: AppTest) -> None:
 def test_no_raw_html(page: AppTest) -> None:
     source = (APP.parent / "pages" / "methodology.py").read_text(encoding="utf-8")
     assert "unsafe_allow_html" not in source
+
+
+def test_decide_explains_regret_evpi_evppi_with_estimator_bias_and_references(page: AppTest):
+    text = page_text(page)
+    for piece in ("Expected regret", "EVPI, the expected value of perfect information",
+                  "EVPPI, the partial value for one input", r"\lfloor\sqrt{T}\rfloor",
+                  "Bias and noise", "too high", "too low", "average size of that route's "
+                  "events", "Strong M", "2013;33(6):755–766", "Claxton K", "Raiffa H",
+                  "dampack", "BCEA", "voi"):
+        assert piece in text, piece
