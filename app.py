@@ -14,6 +14,7 @@ pages = st.navigation([
     st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:",
             default=True),
     st.Page("pages/risk.py", title="Risk", icon=":material/casino:"),
+    st.Page("pages/decide.py", title="Decide", icon=":material/lightbulb:"),
     st.Page("pages/sensitivity.py", title="Sensitivity", icon=":material/tune:"),
     st.Page("pages/assumptions.py", title="Assumptions", icon=":material/table_edit:"),
     st.Page("pages/methodology.py", title="Methodology", icon=":material/menu_book:"),

@@ -1,6 +1,7 @@
 """`python -m bench.run`: every figure, then one Markdown table (also in bench/results.md).
 
-Sections: engine (simulate and compare against the numpy floor), peers
+Sections: engine (simulate and compare against the numpy floor), decide (what regret,
+EVPI and EVPPI add to a cold comparison, and their cache entries), peers
 (pyfair, squigglepy), apptest (script runs), browser (link to charts drawn)
 and memory (server RSS per open session). A section that cannot run says why
 in the table; the benchmark always exits 0: it reports, it does not fail.
@@ -21,7 +22,7 @@ from .report import Row, progress, publish
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 REQUIREMENTS = Path(__file__).resolve().parents[1] / "requirements.txt"
-SECTIONS = ("engine", "peers", "apptest", "browser", "memory")
+SECTIONS = ("engine", "decide", "peers", "apptest", "browser", "memory")
 
 
 def pins() -> tuple[bool, str]:
@@ -88,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     if "engine" in chosen:
         from . import engine
         rows += _section("engine", lambda: engine.run(table)[0])
+    if "decide" in chosen:
+        from . import decide
+        rows += _section("decide", lambda: decide.run(table))
     if "peers" in chosen:
         from . import peers
         rows += _section("peers", lambda: peers.run(table))

@@ -14,7 +14,7 @@ from tests.harness.server import ROOT
 
 HEADER = ("option_id,name,legal_status,reach,setup_usd,service_usd,productivity_loss_usd,"
           "outage_loss_usd,incident_loss_usd,expected_total_usd,npv_usd,p10_usd,p50_usd,"
-          "p90_usd,prob_lowest_cost,usd_per_user_month,rank,scenario")
+          "p90_usd,prob_lowest_cost,expected_regret_usd,usd_per_user_month,rank,scenario")
 BOM = b"\xef\xbb\xbf"
 FAST = ["--trials", "1000"]  # the smallest allowed: these tests check plumbing, not spread
 

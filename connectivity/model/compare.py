@@ -10,6 +10,7 @@ import pandas as pd
 from ..inputs.scenario import Scenario, table_in_use
 from ..schema.outputs import OUTPUT_COLUMNS
 from .expected import expected_components, monthly_flows, npv
+from .regret import expected_regret
 from .simulate import Simulation, simulate
 
 
@@ -75,6 +76,7 @@ def compare(default_table: pd.DataFrame, s: Scenario, keep_components: bool = Tr
         "reach": table["reach"],
         **{column: np.round(values, 2) for column, values in money.items()},
         "prob_lowest_cost": round_to_sum(lowest_cost_shares(sim.totals)),
+        "expected_regret_usd": np.round(expected_regret(sim.totals), 2),
         "usd_per_user_month": np.round(totals / s.users / s.horizon_months, 2),
         "rank": rank,
         "scenario": s.query(),

@@ -19,13 +19,15 @@ def component_matrix(rows: list[dict], s: Scenario) -> np.ndarray:
     """Expected cost of each component over the horizon, shape (routes, 5), exact."""
     sq = next(row for row in rows if row["option_id"] == s.status_quo)
     sq_losses = monthly_expected_losses(risks(sq), s)
+    sq_service = monthly_service(sq, s)
     out = np.empty((len(rows), len(COMPONENTS)))
     for i, row in enumerate(rows):
         is_sq = row["option_id"] == s.status_quo
         t = timeline(row, is_sq, s.horizon_months)
         own = monthly_expected_losses(risks(row), s)
         out[i, 0] = 0.0 if is_sq else row["setup_usd"] * s.sites
-        out[i, 1] = monthly_service(row, s) * t.billed
+        # The status quo is still paid for while it serves during the lead time.
+        out[i, 1] = monthly_service(row, s) * t.billed + sq_service * t.sq_months
         out[i, 2:] = [o * t.active + q * t.sq_months for o, q in zip(own, sq_losses)]
     return out
 
@@ -52,6 +54,7 @@ def monthly_flows(table: pd.DataFrame, s: Scenario) -> np.ndarray:
     rows = _rows(table)
     sq = next(row for row in rows if row["option_id"] == s.status_quo)
     sq_losses = monthly_expected_losses(risks(sq), s)
+    sq_service = monthly_service(sq, s)
     lines = [timeline(row, row["option_id"] == s.status_quo, s.horizon_months) for row in rows]
     last = max([s.horizon_months] + [t.lead + t.billed for t in lines])
     months = np.arange(1, math.ceil(last - 1e-9) + 1, dtype=float)
@@ -59,9 +62,10 @@ def monthly_flows(table: pd.DataFrame, s: Scenario) -> np.ndarray:
     for i, (row, t) in enumerate(zip(rows, lines)):
         is_sq = row["option_id"] == s.status_quo
         flows[i, 0, 0] = 0.0 if is_sq else row["setup_usd"] * s.sites
-        flows[i, 1, 1:] = monthly_service(row, s) * _overlap(months, t.lead, t.lead + t.billed)
         active = _overlap(months, t.lead, float(s.horizon_months))
         before = _overlap(months, 0.0, t.sq_months)
+        flows[i, 1, 1:] = (monthly_service(row, s) * _overlap(months, t.lead, t.lead + t.billed)
+                           + sq_service * before)
         own = monthly_expected_losses(risks(row), s)
         for k, (o, q) in enumerate(zip(own, sq_losses)):
             flows[i, 2 + k, 1:] = o * active + q * before

@@ -28,6 +28,9 @@ EXACT_EVENTS = 256
 BLOCK_EVENTS = 65_536
 LOSSES = COMPONENTS[2:]
 LOSS_STATS = ("mean", "p10", "p90")
+# The uncertain inputs of a route, in the order of Risks and of the table's ranges.
+INPUTS = ("productivity_loss_pct", "outages_per_year", "outage_hours", "incidents_per_year",
+          "incident_cost_usd")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,10 @@ class Simulation:
     # Every component of every trial, (routes, 5, trials): kept only on request,
     # since the app's cache needs just the totals and the statistics above.
     components: np.ndarray | None = None
+    # Each route's uncertain inputs in each trial, (routes, INPUTS, trials), for the value
+    # of information: kept only on request. Lost share and rates are the trial's draws;
+    # event sizes the trial's average size (see simulate).
+    inputs: np.ndarray | None = None
 
     def component(self, name: str) -> np.ndarray:
         if self.components is None:
@@ -81,13 +88,36 @@ def _scores(rng: np.random.Generator, shared: np.ndarray, c: float) -> np.ndarra
 
 
 def _events(rng: np.random.Generator, rate: np.ndarray, months: float, size: Range90,
-            ) -> np.ndarray:
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """Per trial, the sum of the event sizes and the number of events."""
     if months <= 0:
-        return np.zeros(rate.shape)
-    return compound_sums(rng, rng.poisson(rate * (months / 12.0)), size)
+        return np.zeros(rate.shape), np.zeros(rate.shape, dtype=np.int64)
+    counts = rng.poisson(rate * (months / 12.0))
+    return compound_sums(rng, counts, size), counts
 
 
-def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True) -> Simulation:
+def average_sizes(rng: np.random.Generator, sums: np.ndarray, counts: np.ndarray,
+                  size: Range90) -> np.ndarray:
+    """A trial's average event size; a trial without events gets a fresh draw of one size.
+
+    Sizes are drawn per event, so a trial has no single size to learn: its average is
+    what a perfect measurement of "the" size would have told. Where nothing happened,
+    the size had no effect on the cost, and an independent draw says exactly that
+    (a fixed value, say, would instead reveal that no event happened).
+    """
+    out = size.at(rng.standard_normal(sums.shape))
+    seen = counts > 0
+    out[seen] = sums[seen] / counts[seen]
+    return out
+
+
+def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True,
+             keep_inputs: bool = False) -> Simulation:
+    """Every route in the same s.trials futures.
+
+    keep_inputs also keeps each route's uncertain inputs per trial; its extra draws (for
+    trials without events) come from their own stream, so the totals do not change.
+    """
     rows = table.to_dict("records")
     n = s.trials
     rng = np.random.default_rng(s.seed)
@@ -103,6 +133,8 @@ def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True) -> 
         share = np.minimum(r.lost_share.at(z[0], out=z[0]), 1.0, out=z[0])
         draws.append((share, r.outage_rate.at(z[1], out=z[1]),
                       r.incident_rate.at(z[2], out=z[2])))
+    inputs = np.empty((len(rows), len(INPUTS), n)) if keep_inputs else None
+    fill = np.random.default_rng([s.seed, 1])  # only for inputs: the main stream is untouched
 
     # The status quo's events, cut at each route's switch-over month, so that
     # every route lives through the same status-quo future while it waits.
@@ -110,16 +142,19 @@ def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True) -> 
     cuts = sorted({t.sq_months for t in lines if 0 < t.sq_months < s.horizon_months})
     edges = [0.0, *cuts, float(s.horizon_months)]
     years = (np.diff(edges) / 12.0)[:, None]  # one row per segment
-    sq_outages = compound_sums(rng, rng.poisson(draws[sq_index][1] * years).ravel(),
-                               sq_risks.outage_hours).reshape(len(years), n)
-    sq_incidents = compound_sums(rng, rng.poisson(draws[sq_index][2] * years).ravel(),
-                                 sq_risks.incident_cost).reshape(len(years), n)
+    sq_outage_counts = rng.poisson(draws[sq_index][1] * years).ravel()
+    sq_outages = compound_sums(rng, sq_outage_counts, sq_risks.outage_hours).reshape(
+        len(years), n)
+    sq_incident_counts = rng.poisson(draws[sq_index][2] * years).ravel()
+    sq_incidents = compound_sums(rng, sq_incident_counts, sq_risks.incident_cost).reshape(
+        len(years), n)
 
     def sq_part(upto: float) -> tuple[np.ndarray, np.ndarray]:
         """The status quo's outage and incident losses over months [0, upto]."""
         k = sum(1 for end in edges[1:] if end <= upto + 1e-12)
         return sq_outages[:k].sum(axis=0), sq_incidents[:k].sum(axis=0)
 
+    sq_service = monthly_service(rows[sq_index], s)
     totals = np.empty((len(rows), n))
     stats = np.empty((len(rows), len(LOSSES), len(LOSS_STATS)))
     components = np.empty((len(rows), len(COMPONENTS), n)) if keep_components else None
@@ -129,13 +164,23 @@ def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True) -> 
         if i == sq_index:
             outage, incident = sq_part(float(s.horizon_months))
             prod = share * t.active
+            own_outage, own_incident = outage, incident
+            outages = sq_outage_counts.reshape(len(years), n).sum(axis=0)
+            incidents = sq_incident_counts.reshape(len(years), n).sum(axis=0)
         else:
             sq_outage, sq_incident = sq_part(t.sq_months)
-            outage = _events(rng, outage_rate, t.active, r.outage_hours) + sq_outage
-            incident = _events(rng, incident_rate, t.active, r.incident_cost) + sq_incident
+            own_outage, outages = _events(rng, outage_rate, t.active, r.outage_hours)
+            own_incident, incidents = _events(rng, incident_rate, t.active, r.incident_cost)
+            outage, incident = own_outage + sq_outage, own_incident + sq_incident
             prod = share * t.active + draws[sq_index][0] * t.sq_months
+        if inputs is not None:
+            inputs[i] = (share, outage_rate,
+                         average_sizes(fill, own_outage, outages, r.outage_hours),
+                         incident_rate,
+                         average_sizes(fill, own_incident, incidents, r.incident_cost))
         setup = 0.0 if i == sq_index else row["setup_usd"] * s.sites
-        service = monthly_service(row, s) * t.billed
+        # The status quo's own charges while it still serves during the lead time.
+        service = monthly_service(row, s) * t.billed + sq_service * t.sq_months
         losses = (e * s.hours_month * prod, e * outage, incident)
         totals[i] = setup + service + losses[0] + losses[1] + losses[2]
         stacked = np.stack(losses)
@@ -144,4 +189,4 @@ def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True) -> 
         if components is not None:
             components[i, 0], components[i, 1] = setup, service
             components[i, 2:] = losses
-    return Simulation(tuple(table["option_id"]), totals, stats, components)
+    return Simulation(tuple(table["option_id"]), totals, stats, components, inputs)

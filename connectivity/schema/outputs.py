@@ -51,6 +51,10 @@ OUTPUTS: tuple[Output, ...] = (
            first=True),
     Output("prob_lowest_cost", "Cheapest in", "share", 4,
            "Share of simulated futures in which this route is the cheapest.", first=True),
+    Output("expected_regret_usd", "Expected regret", "money", 2,
+           "What choosing this route costs on average against always picking the cheapest "
+           "route of each simulated future; the lowest value is what perfect information "
+           "would be worth (EVPI)."),
     Output("usd_per_user_month", "Per user and month", "money", 2,
            "Expected total divided by users and by horizon months."),
     Output("rank", "Rank", "count", 0,

@@ -58,6 +58,7 @@ SCENARIO = "users=60&horizon_months=24"
 # Sidebar link, the page's path, its title.
 PAGES = [
     ("Risk", "/risk", "Risk"),
+    ("Decide", "/decide", "Decide"),
     ("Sensitivity", "/sensitivity", "Sensitivity"),
     ("Assumptions", "/assumptions", "Assumptions"),
     ("Methodology", "/methodology", "Methodology"),

@@ -212,12 +212,14 @@ def test_override_is_applied_by_compare(table):
     result = compare(table, s)
     vpn = table.set_index("option_id").loc["approved_vpn"]
     assert result.table.set_index("option_id").loc["approved_vpn", "monthly_usd"] == 900
-    # Service = (900 + per Mbps x 10 Mbps) x 1 site x billed months, by SPEC section 4.
+    # Service = (900 + per Mbps x 10 Mbps) x 1 site x billed months, plus the status quo's
+    # charges (do_nothing: per user x 25 users) while it serves the lead time (SPEC 4).
     lead = vpn["lead_time_weeks"] * 12 / 52
     billed = max(36 - lead, vpn["min_term_months"])
     monthly = 900 + vpn["per_mbps_usd"] * 10 + vpn["per_user_usd"] * 25
-    assert result.expected.loc["approved_vpn", "service"] == pytest.approx(monthly * billed,
-                                                                           rel=1e-12)
+    waiting = table.set_index("option_id").loc["do_nothing", "per_user_usd"] * 25 * lead
+    assert result.expected.loc["approved_vpn", "service"] == pytest.approx(
+        monthly * billed + waiting, rel=1e-12)
     # The other routes and the caller's table are untouched.
     plain = compare(table, Scenario(trials=1000))
     for oid in ("leased_circuit", "do_nothing"):

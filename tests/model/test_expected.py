@@ -175,6 +175,9 @@ def new_route(**cells) -> dict:
 
 # (300 + 10 x 5 Mbps) x 2 sites + 2 x 10 users = $720 a month
 MONTHLY = (300 + 10 * 5) * 2 + 2 * 10
+# The status quo's own charge, paid while it serves during a new route's lead time:
+# $7 x 10 users = $70 a month.
+SQ_MONTHLY = 7 * 10
 
 
 def exact(table, s=SMALL):
@@ -185,7 +188,9 @@ def test_thirteen_weeks_lead_is_three_months():
     # L = 13 x 12 / 52 = 3, A = 12 - 3 = 9, B = max(9, 0) = 9.
     e = exact(make_table(STATUS_QUO, new_route())).loc["new"]
     assert e["setup"] == 1000 * 2
-    assert e["service"] == pytest.approx(MONTHLY * 9, rel=1e-12)
+    # 9 billed months of its own plus 3 months of the status quo's $70 while waiting
+    assert e["service"] == pytest.approx(MONTHLY * 9 + SQ_MONTHLY * 3, rel=1e-12)
+    assert e["service"] == 6690
     # productivity = exposure x hours x (p_o A + p_q min(L, H)) = 100 x 100 x (0.1x9 + 0.4x3)
     assert e["productivity_loss"] == pytest.approx(100 * 100 * (0.1 * 9 + 0.4 * 3), rel=1e-12)
     # outages: own 12/yr x 9/12 x 2 h, status quo 24/yr x 3/12 x 5 h, all x exposure
@@ -193,28 +198,29 @@ def test_thirteen_weeks_lead_is_three_months():
                                              rel=1e-12)
     # incidents: own 1/yr x 9/12 x $1,200, status quo 4/yr x 3/12 x $3,000
     assert e["incident_loss"] == pytest.approx(1 * 9 / 12 * 1200 + 4 * 3 / 12 * 3000, rel=1e-12)
-    assert e["total"] == pytest.approx(2000 + MONTHLY * 9 + 21000 + 4800 + 3900, rel=1e-12)
+    assert e["total"] == pytest.approx(2000 + 6690 + 21000 + 4800 + 3900, rel=1e-12)
 
 
 def test_minimum_term_bills_past_the_horizon():
     # A = 9 but a 12-month minimum term: B = 12, three months beyond the horizon.
     e = exact(make_table(STATUS_QUO, new_route(min_term_months=12))).loc["new"]
-    assert e["service"] == pytest.approx(MONTHLY * 12, rel=1e-12)
+    assert e["service"] == pytest.approx(MONTHLY * 12 + SQ_MONTHLY * 3, rel=1e-12)
     # Losses still count only the months inside the horizon.
     assert e["productivity_loss"] == pytest.approx(100 * 100 * (0.1 * 9 + 0.4 * 3), rel=1e-12)
 
 
 def test_minimum_term_shorter_than_active_months_changes_nothing():
     e = exact(make_table(STATUS_QUO, new_route(min_term_months=6))).loc["new"]
-    assert e["service"] == pytest.approx(MONTHLY * 9, rel=1e-12)
+    assert e["service"] == pytest.approx(MONTHLY * 9 + SQ_MONTHLY * 3, rel=1e-12)
 
 
 @pytest.mark.parametrize("weeks", [52, 60, 104])  # L = 12, 13.85, 24 months >= H = 12
-def test_lead_time_at_or_past_horizon_bills_nothing_but_setup(weeks):
+def test_lead_time_at_or_past_horizon_bills_only_setup_and_the_status_quo(weeks):
     e = exact(make_table(STATUS_QUO, new_route(lead_time_weeks=weeks,
                                                min_term_months=24))).loc["new"]
     assert e["setup"] == 2000  # ordered, paid, never delivered within the horizon
-    assert e["service"] == 0  # A = 0, so B = 0 despite the minimum term
+    # A = 0, so B = 0 despite the minimum term: only the status quo, all 12 months, is paid.
+    assert e["service"] == pytest.approx(SQ_MONTHLY * 12, rel=1e-12)
     # The status quo serves the whole horizon: min(L, H) = 12 months of its losses.
     assert e["productivity_loss"] == pytest.approx(100 * 100 * 0.4 * 12, rel=1e-12)
     assert e["outage_loss"] == pytest.approx(EXPOSURE * 24 * 5, rel=1e-12)
@@ -241,7 +247,9 @@ def test_status_quo_is_a_scenario_choice():
     lead = 10 * 12 / 52
     active = 12 - lead
     assert e.loc["do_nothing", "setup"] == 999 * 2
-    assert e.loc["do_nothing", "service"] == pytest.approx(7 * 10 * 48, rel=1e-12)  # min term
+    # Its minimum term, plus `new`'s $720 a month while do_nothing is being set up.
+    assert e.loc["do_nothing", "service"] == pytest.approx(7 * 10 * 48 + MONTHLY * lead,
+                                                           rel=1e-12)
     assert e.loc["do_nothing", "productivity_loss"] == pytest.approx(
         100 * 100 * (0.4 * active + 0.1 * lead), rel=1e-12)
 
@@ -283,11 +291,14 @@ def independent_expected(table, s: Scenario) -> dict[str, dict[str, float]]:
                 ln_mean(r["incidents_per_year_low"], r["incidents_per_year_high"]) / 12
                 * ln_mean(r["incident_cost_usd_low"], r["incident_cost_usd_high"]))
 
+    def charge(r):  # a route's monthly service charge
+        return ((r["monthly_usd"] + r["per_mbps_usd"] * s.mbps) * s.sites
+                + r["per_user_usd"] * s.users)
+
     sq = per_month(rows[s.status_quo])
     out = {}
     for oid, r in rows.items():
-        monthly = ((r["monthly_usd"] + r["per_mbps_usd"] * s.mbps) * s.sites
-                   + r["per_user_usd"] * s.users)
+        monthly = charge(r)
         if oid == s.status_quo:
             lead, active, billed, setup = 0.0, h, h, 0.0
         else:
@@ -297,7 +308,8 @@ def independent_expected(table, s: Scenario) -> dict[str, dict[str, float]]:
             setup = r["setup_usd"] * s.sites
         waits = min(lead, h)
         own = per_month(r)
-        comps = [setup, monthly * billed] + [o * active + q * waits for o, q in zip(own, sq)]
+        service = monthly * billed + charge(rows[s.status_quo]) * waits
+        comps = [setup, service] + [o * active + q * waits for o, q in zip(own, sq)]
         out[oid] = dict(zip(COMPONENTS, comps), total=sum(comps))
     return out
 
@@ -325,6 +337,24 @@ def test_default_routes_match_independent_computation(scenario):
         assert shown["expected_total_usd"] == round(comps["total"], 2)
         assert shown["usd_per_user_month"] == round(
             comps["total"] / scenario.users / scenario.horizon_months, 2)
+
+
+def test_approved_vpn_pays_for_do_nothing_while_it_is_installed():
+    # Defaults: 8 weeks = 8 x 12 / 52 months of lead; meanwhile do_nothing keeps serving
+    # and its $15 per user reimbursement is still paid for 25 users: $692.31.
+    waiting = 25 * 15 * (8 * 12 / 52)
+    assert round(waiting, 2) == 692.31
+    # Own charge: (800 + 50 x 10 Mbps) x 1 site for 36 - 24/13 months (above the 12 term).
+    own = 1300 * (36 - 8 * 12 / 52)
+    assert round(own, 2) == 44400.00
+    e = expected_components(read_default(), Scenario())
+    assert e.loc["approved_vpn", "service"] == pytest.approx(own + waiting, rel=1e-12)
+    # The leased circuit waits 10 weeks: (1000 + 80 x 10) x (36 - 120/52) + 375 x 120/52.
+    assert e.loc["leased_circuit", "service"] == pytest.approx(
+        1800 * (36 - 10 * 12 / 52) + 375 * 10 * 12 / 52, rel=1e-12)
+    assert e.loc["do_nothing", "service"] == 375 * 36  # the status quo pays only for itself
+    row = compare(read_default(), Scenario(trials=1000)).comparison.set_index("option_id")
+    assert row.loc["approved_vpn", "service_usd"] == 45092.31
 
 
 def test_rank_follows_expected_total():
@@ -416,6 +446,21 @@ def test_npv_service_starts_after_the_lead_time():
     r = monthly_rate(12)
     hand = sum(500 / (1 + r) ** m for m in range(4, 16))
     assert npv(monthly_flows(table, s).sum(axis=1), 12)[1] == pytest.approx(hand, rel=1e-9)
+
+
+def test_npv_counts_the_status_quo_charges_while_waiting():
+    # A status quo at $100 a month serves the 3-month lead (13 weeks) of a $500 route with
+    # a 12-month term: $100 at the ends of months 1..3, then $500 at the ends of 4..15.
+    table = make_table(route("do_nothing", monthly_usd=100),
+                       route("flat", monthly_usd=500, min_term_months=12, lead_time_weeks=13))
+    s = Scenario(horizon_months=12, discount_pct=12)
+    r = monthly_rate(12)
+    hand = (sum(100 / (1 + r) ** m for m in range(1, 4))
+            + sum(500 / (1 + r) ** m for m in range(4, 16)))
+    flows = monthly_flows(table, s)
+    assert npv(flows.sum(axis=1), 12)[1] == pytest.approx(hand, rel=1e-9)
+    assert flows[1, 1, 1:4].tolist() == [100, 100, 100]
+    assert expected_components(table, s).loc["flat", "service"] == 100 * 3 + 500 * 12
 
 
 def test_npv_of_setup_only_equals_total():

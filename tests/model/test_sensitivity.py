@@ -2,7 +2,8 @@
 
 `exact_totals` below re-derives SPEC section 4's expected totals from the
 formulas (lognormal 90% ranges, the capped mean of the lost share, lead time,
-minimum term, status quo meanwhile) without using connectivity's model code.
+minimum term, the status quo's losses and charges meanwhile) without using connectivity's
+model code.
 """
 
 from __future__ import annotations
@@ -74,8 +75,12 @@ def exact_totals(rows: list[dict], s: Scenario) -> np.ndarray:
         lead = row["lead_time_weeks"] * 12 / 52
         active = max(0.0, h - lead)
         billed = max(active, row["min_term_months"]) if active > 0 else 0.0
+        sq_month = ((sq["monthly_usd"] + sq["per_mbps_usd"] * s.mbps) * s.sites
+                    + sq["per_user_usd"] * s.users)
+        # While waiting, the status quo serves: its losses and its charges count.
         out.append(row["setup_usd"] * s.sites + per_month * billed
-                   + _monthly_losses(row, s) * active + _monthly_losses(sq, s) * min(lead, h))
+                   + (_monthly_losses(sq, s) + sq_month) * min(lead, h)
+                   + _monthly_losses(row, s) * active)
     return np.array(out)
 
 

@@ -74,6 +74,14 @@ def test_formulas_are_present(page: AppTest) -> None:
         assert piece in joined, piece
 
 
+def test_status_quo_charges_while_waiting_are_included(page: AppTest) -> None:
+    # SPEC section 4: the status quo's service charges during the lead time count.
+    assert r"\text{service}_o = S_o\,B_o + S_q\,W_o" in "\n".join(e.value for e in page.latex)
+    text = page_text(page)
+    assert "you still pay for the one you use today" in text
+    assert "charges while you wait" not in text  # the old "left out" note is gone
+
+
 def test_sources_are_dated_and_tagged(page: AppTest) -> None:
     shown = next(t for t in (e.value for e in page.table) if "Source" in t.columns)
     assert list(shown.itertuples(index=False, name=None)) == [tuple(s) for s in SOURCES]
@@ -88,3 +96,13 @@ def test_sources_are_dated_and_tagged(page: AppTest) -> None:
 def test_no_raw_html(page: AppTest) -> None:
     source = (ROOT / "pages" / "methodology.py").read_text(encoding="utf-8")
     assert "unsafe_allow_html" not in source
+
+
+def test_decide_explains_regret_evpi_evppi_with_estimator_bias_and_references(page: AppTest):
+    text = page_text(page)
+    for piece in ("Expected regret", "EVPI, the expected value of perfect information",
+                  "EVPPI, the partial value for one input", r"\lfloor\sqrt{T}\rfloor",
+                  "Bias and noise", "too high", "too low", "average size of that route's "
+                  "events", "Strong M", "2013;33(6):755–766", "Claxton K", "Raiffa H",
+                  "dampack", "BCEA", "voi"):
+        assert piece in text, piece

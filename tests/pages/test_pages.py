@@ -16,7 +16,7 @@ EDGES = [
 ]
 
 
-@pytest.mark.parametrize("page", ["risk", "sensitivity", "assumptions", "methodology"])
+@pytest.mark.parametrize("page", ["risk", "decide", "sensitivity", "assumptions", "methodology"])
 @pytest.mark.parametrize("query", EDGES)
 def test_every_page_runs_for_default_and_edge_scenarios(page, query):
     at = run(query, page)
