@@ -197,8 +197,13 @@ def test_american_spellings_are_normalised():
     assert list(table["legal_status"]) == ["authorised", "authorised", "unauthorised"]
 
 
-def _default_as_semicolon_file(changes: dict[tuple[int, str], str]) -> bytes:
+def _default_as_semicolon_file(changes: dict[tuple[int, str], str],
+                               decimal: str = ",") -> bytes:
     rows = list(csv.reader(io.StringIO(DEFAULT.read_text(encoding="utf-8"))))
+    numbers = [i for i, c in enumerate(rows[0]) if COLUMN_BY_NAME[c].kind == "number"]
+    for row in rows[1:]:
+        for i in numbers:
+            row[i] = row[i].replace(".", decimal)
     for (index, column), value in changes.items():
         rows[index + 1][rows[0].index(column)] = value
     out = io.StringIO()
@@ -207,6 +212,7 @@ def _default_as_semicolon_file(changes: dict[tuple[int, str], str]) -> bytes:
 
 
 def test_semicolon_file_reads_grouped_thousands_and_decimal_commas():
+    # The rest of the file writes decimal commas (0,005), which proves what 20.000 means.
     table = read_table(_default_as_semicolon_file({
         (0, "setup_usd"): "1.000,5", (0, "incident_cost_usd_high"): "20.000",
         (1, "outages_per_year_low"): "0,5", (2, "incident_cost_usd_high"): "150.000,00",
@@ -215,6 +221,19 @@ def test_semicolon_file_reads_grouped_thousands_and_decimal_commas():
     assert table.loc[0, "incident_cost_usd_high"] == 20000
     assert table.loc[1, "outages_per_year_low"] == 0.5
     assert table.loc[2, "incident_cost_usd_high"] == 150000
+
+
+def test_a_file_with_both_decimal_marks_refuses_a_cell_it_cannot_read_one_way():
+    # Before, a semicolon file was taken to mean decimal commas, whatever its cells said:
+    # here 0.01 proves decimal points and 1.000,5 decimal commas, so 20.000 is in doubt.
+    with pytest.raises(TableError) as caught:
+        read_table(_default_as_semicolon_file(
+            {(0, "setup_usd"): "1.000,5", (0, "incident_cost_usd_high"): "20.000"}, "."))
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (2, "incident_cost_usd_high")
+    for shown in ("'20.000'", "20 (a decimal point)", "20000", "both decimal marks",
+                  "'1.000,5'", "'0.01'"):
+        assert shown in problem.message, problem.message
 
 
 @pytest.mark.parametrize("text, decimal_comma, value", [

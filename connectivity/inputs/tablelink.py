@@ -47,7 +47,7 @@ def _decode(text: str) -> pd.DataFrame:
         raise TableError([Problem(f"the link's table is over the {MAX_BYTES:,}-byte limit")])
     if not inflater.eof:  # a cut link inflates to a shorter table without any zlib error
         raise TableError([Problem("the link's table is damaged (was the link cut short?)")])
-    return read_table(data)
+    return read_table(data, decimal=".")  # our own format: decimal points, no grouping
 
 
 def table_for(table_code: str, default: pd.DataFrame) -> pd.DataFrame:
