@@ -334,3 +334,34 @@ def test_compare_runs_on_the_extended_table():
     assert list(result["option_id"]) == list(read_table(EXTENDED.read_bytes())["option_id"])
     assert result["prob_lowest_cost"].sum() == pytest.approx(1.0)
     assert (result["expected_total_usd"] > 0).all()
+
+
+# --- what we write: whole numbers plain, comments in one cell ------------------------------
+
+
+def test_table_download_writes_whole_numbers_without_a_decimal_point():
+    from connectivity.inputs.table import template_csv
+
+    for data in (table_to_csv(read_default(), for_spreadsheet=True), template_csv()):
+        text = data.decode("utf-8-sig")
+        assert ",3000,800,50,0,12,8,5,25,1,4,1,4,0.01,0.1,1000,20000,60," in text
+        assert "3000.0" not in text and ",0.0," not in text
+
+
+def test_a_number_two_marks_could_read_is_written_so_only_one_can():
+    table = read_default()
+    table.loc[1, "per_mbps_usd"] = 80.125
+    data = table_to_csv(table)
+    assert b",80.1250," in data
+    assert_frame_equal(read_table(data), table)
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_template_comment_lines_stay_one_cell_whatever_the_separator(sep):
+    from connectivity.inputs.table import template_csv
+
+    lines = template_csv().decode("utf-8-sig").split("\r\n")
+    comments = [line for line in lines if line.startswith("# ")]
+    assert len(comments) == 3
+    for line in comments:
+        assert list(csv.reader([line], delimiter=sep)) == [[line]]

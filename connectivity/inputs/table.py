@@ -10,12 +10,13 @@ import codecs
 import csv
 import io
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
 
-from ..schema.columns import COLUMN_BY_NAME, COLUMN_NAMES, COLUMNS
-from .cells import parse_cell, range_problems
+from ..schema.columns import COLUMN_BY_NAME, COLUMN_NAMES, COLUMNS, NUMBER_COLUMNS
+from .cells import fmt, parse_cell, range_problems
 from .formulas import neutralise
 from .numbers import Convention, decide
 from .problems import Problem, TableError
@@ -224,12 +225,26 @@ def template_csv() -> bytes:
     """A blank table to fill in: the header, comment lines and a commented example row."""
     example = read_default().iloc[:1]
     body = table_to_csv(example).decode("utf-8-sig").splitlines()
+    # No comma, semicolon or tab in a comment: any separator would split it into cells.
     notes = [
-        "# One row per route. Lines starting with # are ignored; delete them if you like.",
-        "# A _low/_high pair is a 90% range: _low = 5th percentile, _high = 95th; equal = fixed.",
+        "# One row per route. Lines starting with # are ignored: delete them if you like.",
+        "# A _low/_high pair is a 90% range: _low is the 5th percentile and _high the 95th "
+        "(equal values mean a fixed number).",
         "# Example (remove the # to use it):",
     ]
     return ("\r\n".join([body[0], *notes, "#" + body[1]]) + "\r\n").encode("utf-8-sig")
+
+
+def number_text(value: object) -> str:
+    """A table number as text no reader can misread: 3000 (not 3000.0), 80.1250 (not 80.125).
+
+    Three decimals after one to three digits would also read as a thousands group, so a
+    fourth (zero) decimal proves the point is a decimal point.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = fmt(float(value))
+    return text + "0" if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text) else text
 
 
 def table_to_csv(frame: pd.DataFrame, for_spreadsheet: bool = False) -> bytes:
@@ -238,8 +253,10 @@ def table_to_csv(frame: pd.DataFrame, for_spreadsheet: bool = False) -> bytes:
     `for_spreadsheet` (a download a person may open in Excel) neutralises text
     that would run as a formula; `read_table` takes the apostrophe off again.
     """
+    frame = frame.copy()
+    for column in NUMBER_COLUMNS:
+        frame[column] = frame[column].map(number_text)
     if for_spreadsheet:
-        frame = frame.copy()
         for column in TEXT_COLUMNS:
             frame[column] = frame[column].map(lambda v: neutralise(v) if isinstance(v, str)
                                               else v)
