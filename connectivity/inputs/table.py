@@ -221,18 +221,28 @@ def read_default() -> pd.DataFrame:
     return read_table(DEFAULT_PATH.read_bytes())
 
 
+# No comma, semicolon or tab in a comment: any separator would split it into cells.
+TEMPLATE_NOTES = (
+    "# One row per route. Lines starting with # are ignored: delete them if you like.",
+    "# A _low/_high pair is a 90% range: _low is the 5th percentile and _high the 95th "
+    "(equal values mean a fixed number).",
+    "# Example (remove the # to use it):",
+)
+
+
+def template_rows() -> list[list[object]]:
+    """The template under its header: comment rows, then the example route commented out."""
+    example = read_default().iloc[0]
+    row = [example[name] for name in COLUMN_NAMES]
+    row[0] = "#" + row[0]
+    return [[note] for note in TEMPLATE_NOTES] + [row]
+
+
 def template_csv() -> bytes:
     """A blank table to fill in: the header, comment lines and a commented example row."""
     example = read_default().iloc[:1]
     body = table_to_csv(example).decode("utf-8-sig").splitlines()
-    # No comma, semicolon or tab in a comment: any separator would split it into cells.
-    notes = [
-        "# One row per route. Lines starting with # are ignored: delete them if you like.",
-        "# A _low/_high pair is a 90% range: _low is the 5th percentile and _high the 95th "
-        "(equal values mean a fixed number).",
-        "# Example (remove the # to use it):",
-    ]
-    return ("\r\n".join([body[0], *notes, "#" + body[1]]) + "\r\n").encode("utf-8-sig")
+    return ("\r\n".join([body[0], *TEMPLATE_NOTES, "#" + body[1]]) + "\r\n").encode("utf-8-sig")
 
 
 def number_text(value: object) -> str:
