@@ -80,6 +80,8 @@ def test_a_file_that_proves_no_decimal_mark_is_refused_naming_each_doubtful_cell
     ("3'000", 3000, 3000), ("3\u2019000.25", 3000.25, None), ("1\u202f000,5", None, 1000.5),
     ("1 5", None, None), ("1.0,00", None, None), ("1,5E+09", None, 1.5e9), ("-1.000", -1, -1000),
     ("12,5%", None, 12.5), ("'3000", 3000, 3000), ("1.000.000", None, 1e6),
+    # Scientific notation is never grouped; a link's + may arrive as a space.
+    ("1.797e+04", 17970, None), ("1.797e 04", 17970, None), ("2E5", 2e5, 2e5),
 ])
 def test_each_cell_reads_one_way_per_decimal_mark(text, point, comma):
     assert readings(text) == {".": point, ",": comma}

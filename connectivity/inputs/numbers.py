@@ -15,7 +15,8 @@ MARKS = (".", ",")
 # Marks that only ever group thousands: spaces (fr-FR, sv-SE), apostrophes (de-CH).
 _GROUPERS = " \u00a0\u202f\u2009'\u2019"
 _DIGITS = re.compile(r"^\d+$")
-_EXPONENT = re.compile(r"^(.+?)[eE]([-+]?\d{1,4})$")
+# A space after the e is a + that a link's encoding turned into one (1.797e+04).
+_EXPONENT = re.compile(r"^(.+?)[eE](?:[-+]|\s+)?(\d{1,4})$")
 _MINUS = "\u2212"  # the typographic minus some locales write
 
 
@@ -53,9 +54,10 @@ def reading(raw: str, decimal: str) -> float | None:
     exponent = ""
     match = _EXPONENT.match(text)
     if match:  # scientific notation (1E+09, 1,5E-03): never grouped
-        text, exponent = match.group(1), "e" + match.group(2)
-        if any(mark in text for mark in _GROUPERS) or text.count(decimal) > 1 or (
-                MARKS[0] in text and MARKS[1] in text):
+        minus = "-" if "-" in text[len(match.group(1)):] else ""
+        text, exponent = match.group(1), "e" + minus + match.group(2)
+        other = MARKS[1] if decimal == MARKS[0] else MARKS[0]
+        if any(mark in text for mark in _GROUPERS + other) or text.count(decimal) > 1:
             return None
     plain = _plain(text, decimal) if text else None
     if plain is None:

@@ -166,11 +166,11 @@ def read_xlsx(data: bytes) -> pd.DataFrame:
                     line=cell.row, column=names[cell.column - 1]))
     if missing:
         raise TableError(located(missing))
-    stray = [Problem(f"cell {_letter(len(names) + i, number)} holds '{str(v)[:40]}' in a "
-                     "column without a header: delete it or give the column a name",
-                     line=number)
+    stray = [Problem(f"cell {_letter(i, number)} holds '{str(v)[:40]}' in a column without "
+                     "a header: delete it or give the column a name", line=number)
              for number, row in enumerate(grid[1:], start=2)
-             for i, v in enumerate(row[len(names):], start=1) if v not in (None, "")]
+             for i, v in enumerate(row, start=1)
+             if v not in (None, "") and (i > len(names) or names[i - 1] is None)]
     if stray:
         raise TableError(located(stray))
     kinds = [COLUMN_BY_NAME[n].kind if n else "text" for n in names]
