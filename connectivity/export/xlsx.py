@@ -23,6 +23,7 @@ from ..schema.currency import CURRENCY_BY_CODE
 from ..schema.outputs import OUTPUTS
 from ..schema.params import PARAMS
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY = '"$"#,##0.00'
 SHARE = "0.00%"
 COUNT = "0"
