@@ -365,3 +365,18 @@ def test_template_comment_lines_stay_one_cell_whatever_the_separator(sep):
     assert len(comments) == 3
     for line in comments:
         assert list(csv.reader([line], delimiter=sep)) == [[line]]
+
+
+def test_a_low_a_power_of_ten_above_its_high_names_a_decimal_mark_mix_up_not_a_swap():
+    # A spreadsheet turned 0.005 into 5: swapping would give a range 100 times too high.
+    rows = list(csv.reader(io.StringIO(DEFAULT.read_text(encoding="utf-8"))))
+    rows[2][rows[0].index("incidents_per_year_low")] = "5"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    with pytest.raises(TableError) as caught:
+        read_table(out.getvalue().encode())
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (3, "incidents_per_year_low")
+    assert "100 times as much" in problem.message
+    assert "decimal mark misread" in problem.message
+    assert "swap" not in problem.message.lower()

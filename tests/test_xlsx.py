@@ -318,3 +318,14 @@ def test_the_template_workbook_has_no_route_until_the_example_is_uncommented():
     out = io.BytesIO()
     book.save(out)
     assert_frame_equal(read_table(out.getvalue()), read_default().iloc[:1])
+
+
+@pytest.mark.parametrize("link", ["https://calc.example.org/?" + "a" * 2100,
+                                  "javascript:alert(1)", "=HYPERLINK(\"x\")"])
+def test_a_link_excel_cannot_open_safely_stays_text(hostile_result, link):
+    data = comparison_xlsx(hostile_result.comparison, hostile_result.table,
+                           hostile_result.scenario, link)
+    cells = [c for row in openpyxl.load_workbook(io.BytesIO(data))["Scenario"].iter_rows()
+             for c in row]
+    (cell,) = [c for c in cells if c.value == link]
+    assert cell.hyperlink is None and cell.data_type == "s"

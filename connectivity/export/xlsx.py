@@ -128,8 +128,8 @@ def _scenario_sheet(sheet: Worksheet, scenario: Scenario, link: str, default: bo
         cell.hyperlink = link
         cell.style = "Hyperlink"
     else:
-        text_cell(sheet, next_row + 1, 2, "(too long for a link Excel can open: copy the text "
-                  "above into the browser's address bar)")
+        text_cell(sheet, next_row + 1, 2, "(Excel cannot open this link directly: copy it "
+                  "into the browser's address bar)")
     _widths(sheet, [44, 60, 30])
 
 
