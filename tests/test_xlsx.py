@@ -329,3 +329,19 @@ def test_a_link_excel_cannot_open_safely_stays_text(hostile_result, link):
              for c in row]
     (cell,) = [c for c in cells if c.value == link]
     assert cell.hyperlink is None and cell.data_type == "s"
+
+
+def test_another_currency_adds_converted_columns_beside_the_usd_ones():
+    table = read_default()
+    scenario, _ = parse_query(QUERY + "&currency=CNY&fx_rate=7.2", table)
+    result = compare(table, scenario)
+    data = comparison_xlsx(result.comparison, result.table, scenario, "https://x.example/")
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Comparison"]
+    headers = [c.value for c in sheet[1]]
+    usd = headers.index("Expected total (USD)") + 1
+    cny = headers.index("Expected total (CNY)") + 1
+    assert usd <= len(OUTPUTS) < cny
+    for row in range(3, 3 + len(table)):
+        assert sheet.cell(row, cny).value == pytest.approx(sheet.cell(row, usd).value * 7.2)
+        assert "¥" in sheet.cell(row, cny).number_format
+        assert sheet.cell(row, usd).number_format == '"$"#,##0.00'

@@ -73,11 +73,18 @@ def _widths(sheet: Worksheet, widths: list[float]) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = width
 
 
-def _comparison_sheet(sheet: Worksheet, comparison: pd.DataFrame) -> None:
+def _comparison_sheet(sheet: Worksheet, comparison: pd.DataFrame, scenario: Scenario) -> None:
+    """The comparison's columns in USD; for another currency, its money again, converted."""
     sheet.title = "Comparison"
     units = {"money": " (USD)", "share": "", "count": "", "text": ""}
-    _header(sheet, [o.label + units[o.unit] for o in OUTPUTS], [o.name for o in OUTPUTS])
+    currency = CURRENCY_BY_CODE[scenario.currency]
+    converted = [o for o in OUTPUTS if o.unit == "money"] if currency.code != "USD" else []
+    _header(sheet, [o.label + units[o.unit] for o in OUTPUTS]
+            + [f"{o.label} ({currency.code})" for o in converted],
+            [o.name for o in OUTPUTS]
+            + [f"{o.name} at {scenario.fx_rate:g} {currency.code} per USD" for o in converted])
     formats = {"money": MONEY, "share": SHARE, "count": COUNT}
+    local = f'"{currency.symbol}"#,##0.00'
     for row, record in enumerate(comparison.to_dict("records"), start=3):
         for column, output in enumerate(OUTPUTS, start=1):
             value = record[output.name]
@@ -85,8 +92,10 @@ def _comparison_sheet(sheet: Worksheet, comparison: pd.DataFrame) -> None:
                 text_cell(sheet, row, column, value)
             else:
                 number_cell(sheet, row, column, value, formats[output.unit])
+        for column, output in enumerate(converted, start=len(OUTPUTS) + 1):
+            number_cell(sheet, row, column, record[output.name] * scenario.fx_rate, local)
     _widths(sheet, [28 if o.name == "name" else 40 if o.name == "scenario"
-                    else WIDTHS[o.unit] for o in OUTPUTS])
+                    else WIDTHS[o.unit] for o in OUTPUTS] + [WIDTHS["money"] + 3] * len(converted))
 
 
 def _rows(sheet: Worksheet, rows: list[tuple[object, ...]], start: int = 1) -> int:
@@ -104,7 +113,8 @@ def _scenario_sheet(sheet: Worksheet, scenario: Scenario, link: str, default: bo
     currency = CURRENCY_BY_CODE[scenario.currency]
     rows: list[tuple[object, ...]] = [
         ("Scenario of this comparison",),
-        ("Every amount in this workbook is in US dollars (USD).",),
+        ("Every amount is in US dollars (USD)" + ("." if currency.code == "USD" else
+         f"; the Comparison sheet repeats them in {currency.code} at the rate below."),),
         (),
     ]
     for p in PARAMS:
@@ -157,7 +167,7 @@ def comparison_xlsx(comparison: pd.DataFrame, table: pd.DataFrame, scenario: Sce
                     link: str) -> bytes:
     """The comparison workbook: the comparison, the scenario with its link, the sources."""
     book = Workbook()
-    _comparison_sheet(book.active, comparison)
+    _comparison_sheet(book.active, comparison, scenario)
     _scenario_sheet(book.create_sheet("Scenario"), scenario, link, default=not scenario.table)
     _sources_sheet(book.create_sheet("Sources"), table)
     _glossary(book, ["Column", "Name in files and links", "Meaning"],
