@@ -17,6 +17,9 @@ from .inputs.table import read_default, read_table
 from .model.compare import compare
 from .schema.params import PARAMS
 
+# Where `make run` serves the app; a deployed app's address goes in --app-url.
+DEFAULT_APP_URL = "http://localhost:8501/"
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as for any input problem
@@ -29,16 +32,22 @@ def _parser() -> argparse.ArgumentParser:
                                  "services abroad, on cost and on risk.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     cmp = commands.add_parser("compare", help="write the comparison CSV")
-    cmp.add_argument("--options", type=Path, help="options table CSV (default: data/options.csv)")
+    cmp.add_argument("--options", type=Path,
+                     help="options table, CSV or .xlsx (default: data/options.csv)")
     cmp.add_argument("--query", default="",
                      help="a share link, or its query string, e.g. 'users=40&sites=2'")
     for p in PARAMS:
         cmp.add_argument(p.flag, dest=p.name, metavar=p.name.upper(), help=p.label)
     cmp.add_argument("--set", action="append", default=[], metavar="OPTION.COLUMN=VALUE",
                      help="override one cell of the table, e.g. approved_vpn.monthly_usd=900")
-    cmp.add_argument("--out", type=Path, help="output file (default: standard output)")
+    cmp.add_argument("--out", type=Path,
+                     help="output file (default: standard output); FILE.xlsx writes an Excel "
+                          "workbook")
+    cmp.add_argument("--app-url", default=DEFAULT_APP_URL, metavar="URL",
+                     help="the app's address, for the share link in a workbook "
+                          f"(default: {DEFAULT_APP_URL})")
     val = commands.add_parser("validate", help="check an options table")
-    val.add_argument("file", type=Path)
+    val.add_argument("file", type=Path, help="a CSV file or an .xlsx workbook")
     return parser
 
 
@@ -91,7 +100,14 @@ def run(argv: list[str] | None = None) -> int:
         return _fail(errors)
     for notice in notices:
         print(f"note: {notice}", file=sys.stderr)
-    data = comparison_csv(compare(table, scenario).comparison)
+    result = compare(table, scenario)
+    if args.out is not None and args.out.suffix.lower() == ".xlsx":
+        from .export.xlsx import comparison_xlsx  # openpyxl only when a workbook is asked for
+
+        link = f"{args.app_url.split('?', 1)[0]}?{scenario.query()}"
+        data = comparison_xlsx(result.comparison, result.table, scenario, link)
+    else:
+        data = comparison_csv(result.comparison)
     if args.out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

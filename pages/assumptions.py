@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from connectivity import TableError, read_table
+from connectivity.export.xlsx import XLSX_MIME, table_xlsx, template_xlsx
 from connectivity.inputs.cells import fmt
 from connectivity.inputs.scenario import merge_edits, table_in_use
 from connectivity.inputs.table import table_to_csv, template_csv
@@ -120,8 +121,9 @@ with st.expander("Sources and notes for each route", expanded=False):
         st.caption("Notes: " + _ui.plain(row["notes"] or "none"))
 
 st.subheader("Use your own table")
-st.file_uploader("Upload an options table (CSV from Excel: comma, semicolon or tab; up to "
-                 "1 MB and 50 routes)", type=["csv", "txt", "tsv"], key="upload",
+st.file_uploader("Upload an options table (an Excel .xlsx workbook, or CSV: comma, semicolon "
+                 "or tab; up to 1 MB and 50 routes)", type=["xlsx", "csv", "txt", "tsv"],
+                 key="upload",
                  on_change=_upload)
 problems = st.session_state.get("upload_problems")
 if problems:
@@ -144,10 +146,16 @@ with left:
     st.download_button("Download the table in use", table_to_csv(table, for_spreadsheet=True),
                        file_name="options-in-use.csv", mime="text/csv", on_click="ignore",
                        icon=":material/download:")
+    st.download_button("Table in use as Excel (.xlsx)", lambda: table_xlsx(table),
+                       file_name="options-in-use.xlsx", mime=XLSX_MIME, on_click="ignore",
+                       icon=":material/table_view:")
 with middle:
     st.download_button("Download a blank template", template_csv(),
                        file_name="options-template.csv", mime="text/csv", on_click="ignore",
                        icon=":material/description:")
+    st.download_button("Blank template as Excel (.xlsx)", template_xlsx,
+                       file_name="options-template.xlsx", mime=XLSX_MIME, on_click="ignore",
+                       icon=":material/table_view:")
 with right:
     st.button("Back to the default table", on_click=_reset_table,
               icon=":material/restart_alt:", disabled=not (scenario.table or scenario.overrides))

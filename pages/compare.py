@@ -3,6 +3,7 @@
 import streamlit as st
 
 from connectivity import comparison_csv
+from connectivity.export.xlsx import XLSX_MIME, comparison_xlsx
 from connectivity.views.compare import (
     breakdown_chart,
     breakdown_summary,
@@ -82,12 +83,19 @@ with right:
 
 st.subheader("Take it with you")
 download, share = st.columns([1, 2])
+base = (st.context.url or "").split("?", 1)[0]
+link = f"{base}?{result.scenario.query()}"
 with download:
     st.download_button("Download the comparison (CSV)", comparison_csv(c),
                        file_name="connectivity-comparison.csv", mime="text/csv",
                        on_click="ignore", icon=":material/download:", type="primary")
-    st.caption("Opens in Excel; the scenario column reopens this comparison.")
+    # Built only when clicked: the workbook takes longer to write than the CSV.
+    st.download_button("Download the comparison (Excel)",
+                       lambda: comparison_xlsx(c, result.table, result.scenario, link),
+                       file_name="connectivity-comparison.xlsx", mime=XLSX_MIME,
+                       on_click="ignore", icon=":material/table_view:")
+    st.caption("Both open in Excel; the scenario column reopens this comparison. The "
+               "workbook adds formats, the scenario in words with its link, and sources.")
 with share:
-    base = (st.context.url or "").split("?", 1)[0]
-    st.code(f"{base}?{result.scenario.query()}", language=None, wrap_lines=True)
+    st.code(link, language=None, wrap_lines=True)
     st.caption("Copy this link (button at its right) to share this exact comparison.")

@@ -8,17 +8,11 @@ same rules.
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 
 from ..schema.columns import ID_PATTERN, LEGAL_ALIASES, RANGES, Column
 from .formulas import restore
-
-_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
-# A grouped number never starts with a 0 group: 0.005 is a decimal, not 5.
-_THOUSANDS_DOT = re.compile(r"^[-+]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?$")
-_THOUSANDS_COMMA = re.compile(r"^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$")
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+from .numbers import reading
 
 
 def fmt(value: float) -> str:
@@ -34,27 +28,27 @@ def readable(value: float) -> str:
 
 
 def parse_number(raw: object, decimal_comma: bool = False) -> float:
-    """Read a number as Excel may have written it; ValueError says why not."""
+    """Read a number as a spreadsheet may have written it; ValueError says why not.
+
+    Text is read with the decimal mark given (a point unless `decimal_comma`); which
+    mark a whole file uses is decided by `numbers.decide` before this is called.
+    """
     if isinstance(raw, bool):
         raise ValueError("is not a number")
     shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:40] + "…"  # echo input short
     if isinstance(raw, (int, float)):
         value = float(raw)
     else:
-        text = _SPACES.sub("", str(raw))
-        if text.endswith("%"):
-            text = text[:-1]
-        if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
+        text = str(raw)
+        if text.strip().lower().lstrip("+-").rstrip("%") in {"nan", "inf", "infinity"}:
             raise ValueError(f"'{shown}' is not allowed: enter a finite number")
-        if decimal_comma and _THOUSANDS_DOT.match(text):
-            text = text.replace(".", "").replace(",", ".")
-        elif decimal_comma and text.count(",") == 1:
-            text = text.replace(",", ".")
-        elif _THOUSANDS_COMMA.match(text):
-            text = text.replace(",", "")
-        if not _NUMBER.match(text):
+        # The mark given decides a cell both marks can read (1,000); a cell only the
+        # other mark can read (0,005 in a file of points) has that one meaning.
+        marks = (",", ".") if decimal_comma else (".", ",")
+        found = next((v for v in (reading(text, m) for m in marks) if v is not None), None)
+        if found is None:
             raise ValueError(f"'{shown}' is not a number")
-        value = float(text)
+        value = found
     if not math.isfinite(value):  # a long string of digits, or 1e400
         raise ValueError(f"'{shown}' is not allowed: enter a finite number")
     return value
@@ -110,10 +104,28 @@ def range_problems(row: dict) -> list[tuple[str, str]]:
         if not isinstance(low, float) or not isinstance(high, float):
             continue
         if low > high:
-            found.append((f"{stem}_low", f"{stem}_low ({fmt(low)}) is above {stem}_high "
-                          f"({fmt(high)}): swap the two values"))
+            found.append((f"{stem}_low", _reversed(stem, low, high)))
         elif low == 0 < high:
             found.append((f"{stem}_low", f"{stem}_low is 0 but {stem}_high is {fmt(high)}: a "
                           f"lognormal range cannot start at 0. Set {stem}_low to a small "
                           f"positive value (e.g. {fmt(high / 100)}), or set both to 0 for none"))
     return found
+
+
+# A _low this many times its _high is more than a wrong order: a decimal mark misread
+# (0.005 turned into 5, 80.125 into 80125) is the likely cause, and swapping would make it worse.
+SCALE_GAP = 10
+
+
+def _reversed(stem: str, low: float, high: float) -> str:
+    """Why a range's _low is above its _high, and the fix that is likely right."""
+    pair = f"{stem}_low ({fmt(low)}) is above {stem}_high ({fmt(high)})"
+    if high > 0 and low / high < SCALE_GAP:
+        return f"{pair}: swap the two values"
+    zero = high == 0
+    times = "" if zero else f", {low / high:,.0f} times as much"
+    last = (f"; if {stem}_high really is 0, set {stem}_low to 0 too" if zero
+            else "")
+    return (f"{pair}{times}: a decimal mark misread (e.g. 0.005 read as 5, or 80.125 as "
+            f"80125) is the likely cause. Check how each cell was typed and correct the one "
+            f"that is off{last}")

@@ -10,26 +10,26 @@ import codecs
 import csv
 import io
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
 
-from ..schema.columns import COLUMN_BY_NAME, COLUMN_NAMES, COLUMNS
-from .cells import parse_cell, range_problems
+from ..schema.columns import COLUMN_BY_NAME, COLUMN_NAMES, COLUMNS, NUMBER_COLUMNS
+from .cells import fmt, parse_cell, range_problems
 from .formulas import neutralise
+from .numbers import Convention, decide
 from .problems import Problem, TableError
 
 MAX_BYTES = 1_000_000
 TEXT_COLUMNS = tuple(c.name for c in COLUMNS if c.kind == "text")
 MAX_ROWS = 50
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "options.csv"
 
 
 def decode(data: bytes) -> str:
     """Text from the encodings Excel writes: UTF-8 (BOM or not), UTF-16, Windows-1252."""
-    if data[:4] == b"PK\x03\x04":
-        raise TableError([Problem("this is a zip file (an .xlsx workbook?), not a CSV file: "
-                                  "in Excel use File > Save As > CSV")])
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encodings = ["utf-16"]
     elif data.startswith(codecs.BOM_UTF8):
@@ -73,7 +73,7 @@ def _records(text: str, sep: str) -> list[list[str]]:
     return records
 
 
-def _header(cells: list[str]) -> tuple[list[str | None], list[Problem]]:
+def read_header(cells: list[str]) -> tuple[list[str | None], list[Problem]]:
     problems: list[Problem] = []
     names: list[str | None] = []
     seen: set[str] = set()
@@ -98,23 +98,44 @@ def _header(cells: list[str]) -> tuple[list[str | None], list[Problem]]:
     return names, problems
 
 
-def read_table(data: bytes) -> pd.DataFrame:
-    """A checked options table from the bytes of a CSV file, or TableError."""
+def read_table(data: bytes, decimal: str | None = None) -> pd.DataFrame:
+    """A checked options table from the bytes of a CSV file or an .xlsx workbook, or TableError.
+
+    The content decides, not a file name: a zip is read as a workbook. `decimal` is
+    for files whose writer is known (ours: "."); else the file's numbers decide.
+    """
     if len(data) > MAX_BYTES:
         raise TableError([Problem(f"the file is {len(data):,} bytes; the limit is "
                                   f"{MAX_BYTES:,} bytes (1 MB)")])
+    if is_workbook(data):
+        from .xlsx import read_xlsx  # imported here: xlsx.py builds on this module
+
+        return read_xlsx(data)
     text = decode(data)
     if not text.strip():
         raise TableError([Problem("the file is empty: it needs a header line and one row "
                                   "per route")])
     sep = sniff_separator(text)
     records = _records(text, sep)
-    names, problems = _header(records[0])
+    names, problems = read_header(records[0])
     if problems:
         raise TableError(problems)
+    return check_rows(names, records[1:], decimal=decimal)
+
+
+def check_rows(names: list[str | None], records: list[list], decimal: str | None = None,
+               place=None, where=None) -> pd.DataFrame:
+    """The table from the rows under a checked header (a CSV's records or a sheet's rows).
+
+    `place((line, column))` names a cell inside a message and `where(problems)` renames
+    the places of the problems (a workbook names its cells as Excel does).
+    """
+    where = where or (lambda problems: problems)
+    problems: list[Problem] = []
     # Blank lines and lines starting with # (the template's comments) are skipped.
-    rows = [(number, cells) for number, cells in enumerate(records[1:], start=2)
-            if any(cell.strip() for cell in cells) and not cells[0].lstrip().startswith("#")]
+    rows = [(number, cells) for number, cells in enumerate(records, start=2)
+            if any(_text(cell).strip() for cell in cells)
+            and not _text(cells[0]).lstrip().startswith("#")]
     if not rows:
         raise TableError([Problem("the file has a header but no routes: add one row per route")])
     if len(rows) > MAX_ROWS:
@@ -122,30 +143,57 @@ def read_table(data: bytes) -> pd.DataFrame:
     raw_rows = []
     for line, cells in rows:
         extra = cells[len(names):]
-        if len(cells) < len(names) or any(cell.strip() for cell in extra):
+        if len(cells) < len(names) or any(_text(cell).strip() for cell in extra):
             problems.append(Problem(f"has {len(cells)} cells but the header has {len(names)}: "
                                     "a separator is missing or one too many", line=line))
             continue
         raw_rows.append((line, {n: c for n, c in zip(names, cells) if n is not None}))
-    frame, cell_problems = check_records(raw_rows, decimal_comma=sep != ",")
+    frame, cell_problems = check_records(raw_rows, decimal, place or _place)
     problems += cell_problems
     if problems:
-        raise TableError(problems)
+        raise TableError(where(problems))
     return frame
 
 
+def _text(cell: object) -> str:
+    return "" if cell is None else str(cell)
+
+
+def is_workbook(data: bytes) -> bool:
+    """A zip (an .xlsx workbook) or an OLE container (an encrypted workbook, an old .xls)."""
+    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06") or data[:8] == OLE_SIGNATURE
+
+
+def _place(where: tuple[int, str]) -> str:
+    return f"line {where[0]}, column {where[1]}"
+
+
 def check_records(
-    raw_rows: list[tuple[int, dict]], decimal_comma: bool = False
+    raw_rows: list[tuple[int, dict]], decimal: str | None = None, place=_place
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Every cell and row rule of SPEC section 3 over (line, {column: raw}) pairs."""
+    """Every cell and row rule of SPEC section 3 over (line, {column: raw}) pairs.
+
+    Number cells given as text are read with the decimal mark the whole file proves
+    (`numbers.decide`), or with `decimal` where the writer is known (our own files).
+    """
     problems: list[Problem] = []
     rows: list[dict] = []
     first_line: dict[str, int] = {}
+    texts = [((line, name), raw) for line, record in raw_rows for name, raw in record.items()
+             if isinstance(raw, str) and COLUMN_BY_NAME[name].kind == "number" and raw.strip()]
+    convention = (Convention(proven={decimal: ((0, ""), "")}) if decimal
+                  else decide(texts, place))
     for line, raw in raw_rows:
         row: dict = {}
         for column in COLUMNS:
+            value = raw.get(column.name)
+            doubt = convention.doubtful.get((line, column.name))
+            if doubt:
+                problems.append(Problem(doubt, line=line, column=column.name))
+                continue
+            comma = isinstance(value, str) and convention.mark_for(value) == ","
             try:
-                row[column.name] = parse_cell(column, raw.get(column.name), decimal_comma)
+                row[column.name] = parse_cell(column, value, comma)
             except ValueError as exc:
                 problems.append(Problem(str(exc), line=line, column=column.name))
         problems += [Problem(msg, line=line, column=col) for col, msg in range_problems(row)]
@@ -173,16 +221,40 @@ def read_default() -> pd.DataFrame:
     return read_table(DEFAULT_PATH.read_bytes())
 
 
+# No comma, semicolon or tab in a comment: any separator would split it into cells.
+TEMPLATE_NOTES = (
+    "# One row per route. Lines starting with # are ignored: delete them if you like.",
+    "# A _low/_high pair is a 90% range: _low is the 5th percentile and _high the 95th "
+    "(equal values mean a fixed number).",
+    "# Example (remove the # to use it):",
+)
+
+
+def template_rows() -> list[list[object]]:
+    """The template under its header: comment rows, then the example route commented out."""
+    example = read_default().iloc[0]
+    row = [example[name] for name in COLUMN_NAMES]
+    row[0] = "#" + row[0]
+    return [[note] for note in TEMPLATE_NOTES] + [row]
+
+
 def template_csv() -> bytes:
     """A blank table to fill in: the header, comment lines and a commented example row."""
     example = read_default().iloc[:1]
     body = table_to_csv(example).decode("utf-8-sig").splitlines()
-    notes = [
-        "# One row per route. Lines starting with # are ignored; delete them if you like.",
-        "# A _low/_high pair is a 90% range: _low = 5th percentile, _high = 95th; equal = fixed.",
-        "# Example (remove the # to use it):",
-    ]
-    return ("\r\n".join([body[0], *notes, "#" + body[1]]) + "\r\n").encode("utf-8-sig")
+    return ("\r\n".join([body[0], *TEMPLATE_NOTES, "#" + body[1]]) + "\r\n").encode("utf-8-sig")
+
+
+def number_text(value: object) -> str:
+    """A table number as text no reader can misread: 3000 (not 3000.0), 80.1250 (not 80.125).
+
+    Three decimals after one to three digits would also read as a thousands group, so a
+    fourth (zero) decimal proves the point is a decimal point.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = fmt(float(value))
+    return text + "0" if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text) else text
 
 
 def table_to_csv(frame: pd.DataFrame, for_spreadsheet: bool = False) -> bytes:
@@ -191,8 +263,10 @@ def table_to_csv(frame: pd.DataFrame, for_spreadsheet: bool = False) -> bytes:
     `for_spreadsheet` (a download a person may open in Excel) neutralises text
     that would run as a formula; `read_table` takes the apostrophe off again.
     """
+    frame = frame.copy()
+    for column in NUMBER_COLUMNS:
+        frame[column] = frame[column].map(number_text)
     if for_spreadsheet:
-        frame = frame.copy()
         for column in TEXT_COLUMNS:
             frame[column] = frame[column].map(lambda v: neutralise(v) if isinstance(v, str)
                                               else v)

@@ -15,7 +15,7 @@ import zlib
 import pandas as pd
 
 from .problems import Problem, TableError
-from .table import MAX_BYTES, read_table, table_to_csv
+from .table import MAX_BYTES, is_workbook, read_table, table_to_csv
 
 PREFIX = "z1."  # the format's version, so a later format can coexist
 MAX_LINK = 8_000  # characters of query string a link may carry (SPEC: table while it fits)
@@ -47,7 +47,10 @@ def _decode(text: str) -> pd.DataFrame:
         raise TableError([Problem(f"the link's table is over the {MAX_BYTES:,}-byte limit")])
     if not inflater.eof:  # a cut link inflates to a shorter table without any zlib error
         raise TableError([Problem("the link's table is damaged (was the link cut short?)")])
-    return read_table(data)
+    if is_workbook(data):  # links carry our CSV only; a workbook is an upload's business
+        raise TableError([Problem("the link's table is not in a format this calculator "
+                                  "writes")])
+    return read_table(data, decimal=".")  # our own format: decimal points, no grouping
 
 
 def table_for(table_code: str, default: pd.DataFrame) -> pd.DataFrame:

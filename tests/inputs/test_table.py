@@ -183,8 +183,13 @@ def test_american_spellings_are_normalised():
     assert list(table["legal_status"]) == ["authorised", "authorised", "unauthorised"]
 
 
-def _default_as_semicolon_file(changes: dict[tuple[int, str], str]) -> bytes:
+def _default_as_semicolon_file(changes: dict[tuple[int, str], str],
+                               decimal: str = ",") -> bytes:
     rows = list(csv.reader(io.StringIO(DEFAULT.read_text(encoding="utf-8"))))
+    numbers = [i for i, c in enumerate(rows[0]) if COLUMN_BY_NAME[c].kind == "number"]
+    for row in rows[1:]:
+        for i in numbers:
+            row[i] = row[i].replace(".", decimal)
     for (index, column), value in changes.items():
         rows[index + 1][rows[0].index(column)] = value
     out = io.StringIO()
@@ -193,6 +198,7 @@ def _default_as_semicolon_file(changes: dict[tuple[int, str], str]) -> bytes:
 
 
 def test_semicolon_file_reads_grouped_thousands_and_decimal_commas():
+    # The rest of the file writes decimal commas (0,005), which proves what 20.000 means.
     table = read_table(_default_as_semicolon_file({
         (0, "setup_usd"): "1.000,5", (0, "incident_cost_usd_high"): "20.000",
         (1, "outages_per_year_low"): "0,5", (2, "incident_cost_usd_high"): "150.000,00",
@@ -201,6 +207,19 @@ def test_semicolon_file_reads_grouped_thousands_and_decimal_commas():
     assert table.loc[0, "incident_cost_usd_high"] == 20000
     assert table.loc[1, "outages_per_year_low"] == 0.5
     assert table.loc[2, "incident_cost_usd_high"] == 150000
+
+
+def test_a_file_with_both_decimal_marks_refuses_a_cell_it_cannot_read_one_way():
+    # Before, a semicolon file was taken to mean decimal commas, whatever its cells said:
+    # here 0.01 proves decimal points and 1.000,5 decimal commas, so 20.000 is in doubt.
+    with pytest.raises(TableError) as caught:
+        read_table(_default_as_semicolon_file(
+            {(0, "setup_usd"): "1.000,5", (0, "incident_cost_usd_high"): "20.000"}, "."))
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (2, "incident_cost_usd_high")
+    for shown in ("'20.000'", "20 (a decimal point)", "20000", "both decimal marks",
+                  "'1.000,5'", "'0.01'"):
+        assert shown in problem.message, problem.message
 
 
 @pytest.mark.parametrize("text, decimal_comma, value", [
@@ -299,3 +318,49 @@ def test_compare_runs_on_the_extended_table():
     assert list(result["option_id"]) == list(read_table(EXTENDED.read_bytes())["option_id"])
     assert result["prob_lowest_cost"].sum() == pytest.approx(1.0)
     assert (result["expected_total_usd"] > 0).all()
+
+
+# --- what we write: whole numbers plain, comments in one cell ------------------------------
+
+
+def test_table_download_writes_whole_numbers_without_a_decimal_point():
+    from connectivity.inputs.table import template_csv
+
+    for data in (table_to_csv(read_default(), for_spreadsheet=True), template_csv()):
+        text = data.decode("utf-8-sig")
+        assert ",3000,800,50,0,12,8,5,25,1,4,1,4,0.01,0.1,1000,20000,60," in text
+        assert "3000.0" not in text and ",0.0," not in text
+
+
+def test_a_number_two_marks_could_read_is_written_so_only_one_can():
+    table = read_default()
+    table.loc[1, "per_mbps_usd"] = 80.125
+    data = table_to_csv(table)
+    assert b",80.1250," in data
+    assert_frame_equal(read_table(data), table)
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_template_comment_lines_stay_one_cell_whatever_the_separator(sep):
+    from connectivity.inputs.table import template_csv
+
+    lines = template_csv().decode("utf-8-sig").split("\r\n")
+    comments = [line for line in lines if line.startswith("# ")]
+    assert len(comments) == 3
+    for line in comments:
+        assert list(csv.reader([line], delimiter=sep)) == [[line]]
+
+
+def test_a_low_a_power_of_ten_above_its_high_names_a_decimal_mark_mix_up_not_a_swap():
+    # A spreadsheet turned 0.005 into 5: swapping would give a range 100 times too high.
+    rows = list(csv.reader(io.StringIO(DEFAULT.read_text(encoding="utf-8"))))
+    rows[2][rows[0].index("incidents_per_year_low")] = "5"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    with pytest.raises(TableError) as caught:
+        read_table(out.getvalue().encode())
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (3, "incidents_per_year_low")
+    assert "100 times as much" in problem.message
+    assert "decimal mark misread" in problem.message
+    assert "swap" not in problem.message.lower()

@@ -337,3 +337,12 @@ def test_comment_lines_are_skipped_but_still_counted(default):
     with pytest.raises(TableError) as caught:
         read_table("\r\n".join(broken).encode())
     assert [(p.line, p.column) for p in caught.value.problems] == [(6, "option_id")]
+
+
+def test_a_link_never_carries_a_workbook():
+    from tests.xlsxkit import options_workbook
+
+    code = _code(zlib.compress(options_workbook(), 9))
+    with pytest.raises(TableError) as caught:
+        decode_table(code)
+    assert "not in a format this calculator writes" in str(caught.value)
