@@ -340,7 +340,7 @@ def test_comment_lines_are_skipped_but_still_counted(default):
 
 
 def test_a_link_never_carries_a_workbook():
-    from tests.xlsxkit import options_workbook
+    from tests.harness.xlsx import options_workbook
 
     code = _code(zlib.compress(options_workbook(), 9))
     with pytest.raises(TableError) as caught:

@@ -23,9 +23,9 @@ from connectivity.export.xlsx import comparison_xlsx, table_xlsx, template_xlsx
 from connectivity.inputs.problems import TableError
 from connectivity.inputs.table import table_to_csv
 from connectivity.schema.outputs import OUTPUTS
-from tests import xlsxkit as kit
+from tests.harness import xlsx as kit
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXTENDED = ROOT / "data" / "options_extended.csv"
 QUERY = "users=60&horizon_months=24&trials=2000"
 

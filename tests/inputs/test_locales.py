@@ -24,7 +24,7 @@ from connectivity.inputs.problems import TableError
 from connectivity.inputs.table import read_default, read_table
 from connectivity.schema.columns import COLUMN_BY_NAME, COLUMN_NAMES, NUMBER_COLUMNS, RANGES
 
-LOCALE = Path(__file__).resolve().parent / "tables" / "locale"
+LOCALE = Path(__file__).resolve().parents[1] / "tables" / "locale"
 
 
 def _default_with(**changes: float):
