@@ -8,6 +8,7 @@ cleans it and the page names every change it made.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Hashable
 
@@ -21,6 +22,12 @@ from connectivity.inputs.tablelink import MAX_LINK, table_for
 from connectivity.schema.currency import CODES, CURRENCY_BY_CODE
 from connectivity.schema.params import PARAMS, Param, app_trial_cap
 from connectivity.views.labels import route_labels
+
+# Streamlit collects garbage after every run (runner.postScriptGC), walking every object
+# the process holds: with pandas, numpy and Altair's schema loaded that took most of a
+# rerun in which nothing changed. What the imports made lives as long as the process,
+# so it is set aside once (gc.freeze); each collection then walks only newer objects.
+gc.freeze()
 
 FAILURE_KEY = "app_failure"
 FAILURE_TEXT = ("Something went wrong while drawing this page, and it has been logged. "
