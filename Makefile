@@ -9,13 +9,14 @@ PORT ?= 8501
 WORKERS ?= 2
 PARALLEL := -n $(WORKERS) --dist loadgroup
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
 
-.PHONY: run test test-fast lint bench load clean setup setup-dev chromium
+.PHONY: run test test-fast lint bench load capacity deploy-check clean setup setup-dev chromium nginx debian
 
 run: $(VENV)/.run
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev chromium nginx
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q $(PARALLEL)
 
@@ -41,13 +42,20 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.run $@
 
-# The browser tests drive Debian's Chromium; install it where it is missing.
+# The browser tests drive Debian's Chromium, and the proxy test Debian's nginx (run by
+# the test itself on 127.0.0.1, never as a service); install them where they are missing.
 chromium:
-	@test -x $(CHROMIUM) || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+	@$(MAKE) --no-print-directory debian BINARY=$(CHROMIUM) PACKAGE=chromium
+
+nginx:
+	@$(MAKE) --no-print-directory debian BINARY=$(NGINX) PACKAGE=nginx
+
+debian:
+	@test -x $(BINARY) || { \
+	  echo "Installing Debian's $(PACKAGE) for the tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(PACKAGE) >/dev/null; }
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts
@@ -68,3 +76,15 @@ $(VENV)/.bench: requirements.txt requirements-dev.txt requirements-bench.txt | $
 # sessions). Not part of `make test`; exits non-zero only when a load failed.
 load: $(VENV)/.dev chromium
 	$(BIN)/python -m load.run
+
+# `make capacity`: sessions without browsers, through Streamlit's agent API (switched on
+# for the test servers alone, on 127.0.0.1): 1, 10, 50 and 100 sessions, each opening
+# its own link and changing a value every CAPACITY_INTERVAL seconds, on one process and
+# on two replicas behind deploy/'s nginx site. Prints one table. Reports; exits 0.
+capacity: $(VENV)/.dev nginx
+	$(BIN)/python -m capacity.run
+
+# `make deploy-check`: deploy/Dockerfile without a Docker daemon: hadolint, then its own
+# pip install in a fresh virtualenv, its CMD and its HEALTHCHECK.
+deploy-check: $(VENV)/.dev
+	$(BIN)/python -m deploy.check

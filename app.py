@@ -6,9 +6,12 @@ import streamlit as st
 
 from pages import _ui
 
-# No page_icon: a Material icon there makes every visit fetch it from Google's
-# servers, which users in mainland China often cannot reach.
-st.set_page_config(page_title="Connectivity options calculator", layout="wide")
+# The tab's icon is an emoji, which the browser draws itself. Without one, Streamlit
+# makes the current page's Material icon the tab's icon and fetches it from Google's
+# servers (fonts.gstatic.com), which users in mainland China often cannot reach; the
+# icons in the navigation come from the font Streamlit serves itself.
+st.set_page_config(page_title="Connectivity options calculator", page_icon="🌐",
+                   layout="wide")
 
 pages = st.navigation([
     st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:",

@@ -8,7 +8,9 @@ cleans it and the page names every change it made.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Callable, Hashable
 
 import altair as alt
 import pandas as pd
@@ -20,6 +22,12 @@ from connectivity.inputs.tablelink import MAX_LINK, table_for
 from connectivity.schema.currency import CODES, CURRENCY_BY_CODE
 from connectivity.schema.params import PARAMS, Param, app_trial_cap
 from connectivity.views.labels import route_labels
+
+# Streamlit collects garbage after every run (runner.postScriptGC), walking every object
+# the process holds: with pandas, numpy and Altair's schema loaded that took most of a
+# rerun in which nothing changed. What the imports made lives as long as the process,
+# so it is set aside once (gc.freeze); each collection then walks only newer objects.
+gc.freeze()
 
 FAILURE_KEY = "app_failure"
 FAILURE_TEXT = ("Something went wrong while drawing this page, and it has been logged. "
@@ -198,11 +206,32 @@ def result() -> Result:
         return cached_compare(default_table(), current)
 
 
-def chart(figure: alt.TopLevelMixin, summary: str, alt_text: str) -> None:
+ChartBuilder = Callable[..., alt.TopLevelMixin]
+
+
+# Bounded: a spec holds its chart's data inline (the largest, a sweep, some 100 kB).
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _spec(builder: str, current: Scenario, key: Hashable, _build: ChartBuilder,
+          _args: tuple) -> dict:
+    return _build(*_args).to_dict(validate=False)
+
+
+def chart(figure: alt.TopLevelMixin | tuple, summary: str, alt_text: str,
+          key: Hashable = ()) -> None:
     """A chart with its one-sentence summary in words under it.
 
-    The spec is drawn without Altair's schema validation, which costs tens of
-    milliseconds a chart on every run; the chart tests validate every builder.
+    `figure` is a built chart, or `(builder, *args)`: then the spec is built once
+    per scenario and `key` and served from the cache on every rerun after (building
+    and serialising the Compare page's charts was most of a rerun's cost). The args
+    must follow from the current scenario; `key` names whatever else they depend on
+    (e.g. a slider's value). Specs skip Altair's schema validation, which costs
+    tens of milliseconds a chart; the chart tests validate every builder.
     """
-    st.vega_lite_chart(figure.to_dict(validate=False), width="stretch", alt=alt_text)
+    if isinstance(figure, tuple):
+        build, *args = figure
+        name = f"{build.__module__}.{build.__qualname__}"
+        spec = _spec(name, scenario(), key, build, tuple(args))
+    else:
+        spec = figure.to_dict(validate=False)
+    st.vega_lite_chart(spec, width="stretch", alt=alt_text)
     st.caption(plain(summary))

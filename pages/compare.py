@@ -71,14 +71,14 @@ st.dataframe(
     },
 )
 
-_ui.chart(breakdown_chart(result), breakdown_summary(result),
+_ui.chart((breakdown_chart, result), breakdown_summary(result),
           "Stacked bars of each route's expected cost by component")
 left, right = st.columns(2)
 with left:
-    _ui.chart(cost_risk_chart(result), cost_risk_summary(result),
+    _ui.chart((cost_risk_chart, result), cost_risk_summary(result),
               "Each route's direct cost against its expected losses")
 with right:
-    _ui.chart(cumulative_chart(result), cumulative_summary(result),
+    _ui.chart((cumulative_chart, result), cumulative_summary(result),
               "Cumulative expected cost of each route month by month")
 
 st.subheader("Take it with you")

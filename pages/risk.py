@@ -23,7 +23,7 @@ st.caption(f"Each route costed in the same {result.scenario.trials:,} simulated 
            f"(seed {result.scenario.seed}); change their number and seed under "
            "Simulation settings in the sidebar.")
 
-_ui.chart(distribution_chart(result), distribution_summary(result),
+_ui.chart((distribution_chart, result), distribution_summary(result),
           "Distribution of each route's simulated total cost with percentiles marked")
 
 st.subheader("Your risk appetite")
@@ -38,13 +38,13 @@ appetite = st.slider("The total you could live with (USD)", min_value=0.0,
                      step=step,
                      format="dollar",
                      help="Move it to see the chance that each route costs more than this.")
-_ui.chart(exceedance_chart(result, appetite), exceedance_summary(result, appetite),
-          "Chance that each route's total exceeds a given amount")
+_ui.chart((exceedance_chart, result, appetite), exceedance_summary(result, appetite),
+          "Chance that each route's total exceeds a given amount", key=appetite)
 
 left, right = st.columns(2)
 with left:
-    _ui.chart(cheapest_chart(result), cheapest_summary(result),
+    _ui.chart((cheapest_chart, result), cheapest_summary(result),
               "Share of futures in which each route is cheapest")
 with right:
-    _ui.chart(loss_spread_chart(result), loss_spread_summary(result),
+    _ui.chart((loss_spread_chart, result), loss_spread_summary(result),
               "Expected loss by component per route with 10th to 90th percentile whiskers")

@@ -42,7 +42,7 @@ st.caption("Every figure here is an exact expected value: no simulation noise.")
 
 t = _tornado(base, scenario)
 if t.swings:
-    _ui.chart(tornado_chart(t, labels), tornado_summary(t, labels),
+    _ui.chart((tornado_chart, t, labels), tornado_summary(t, labels),
               "Tornado chart of the winner's margin as each input swings across its range")
     st.caption("Ranges: an assumption's 90% range from the table (or ±50% for a fixed "
                "value); scenario inputs ±50%, within their allowed bounds.")
@@ -56,6 +56,6 @@ SWEEPS = (
 for column, (name, values, unit, title, axis) in zip(st.columns(2), SWEEPS):
     with column:
         curves = _sweep(base, scenario, name, values)
-        _ui.chart(sweep_chart(table, values, curves, title, axis, getattr(scenario, name)),
+        _ui.chart((sweep_chart, table, values, curves, title, axis, getattr(scenario, name)),
                   sweep_summary(values, curves, labels, unit),
-                  f"{title}, one line per route")
+                  f"{title}, one line per route", key=name)

@@ -1,4 +1,7 @@
-"""A Streamlit server on a free local port: the browser tests, `make bench` and `make load`."""
+"""A Streamlit server on a free local port.
+
+Used by the browser tests, the proxy test, `make bench`, `make load` and `make capacity`.
+"""
 
 from __future__ import annotations
 
@@ -37,16 +40,18 @@ def healthy(url: str) -> bool:
 
 @contextlib.contextmanager
 def streamlit_server(log_path: Path, script: str = "app.py", cwd: Path = ROOT,
-                     ) -> Iterator[tuple[str, int]]:
+                     options: tuple[str, ...] = ()) -> Iterator[tuple[str, int]]:
     """`streamlit run script` on 127.0.0.1: yields (url, pid) once healthy; stops it after.
 
-    The file watcher is off: others may edit the sources while it runs.
+    The file watcher is off: others may edit the sources while it runs. `options` are
+    more command-line settings for this server alone (e.g. the capacity test's
+    `--server.enableAgentApi true`), never written to the shipped config.
     """
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", script,
                "--server.address", "127.0.0.1", "--server.port", str(port),
                "--server.headless", "true", "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]
+               "--browser.gatherUsageStats", "false", *options]
     with open(log_path, "wb") as log:
         server = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
                                   env=dict(os.environ, PYTHONUNBUFFERED="1"))

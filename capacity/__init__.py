@@ -1,0 +1,1 @@
+"""`make capacity`: load without browsers, through Streamlit's agent API."""
