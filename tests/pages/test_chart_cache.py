@@ -8,7 +8,8 @@ each spec keyed by the scenario (and a key for anything else it depends on).
 import functools
 
 import pytest
-from apptest import assert_healthy, run
+
+from tests.harness.apptest import assert_healthy, run
 
 BUILDERS = ("breakdown_chart", "cost_risk_chart", "cumulative_chart")
 
