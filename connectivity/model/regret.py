@@ -29,7 +29,7 @@ def evpi(totals: np.ndarray) -> float:
 
 
 def bin_count(trials: int) -> int:
-    """K = floor(sqrt(T)) bins of about sqrt(T) trials: 141 bins of 141 at 20,000."""
+    """K = floor(sqrt(T)) bins of about sqrt(T) trials: 141 bins of 141-142 at 20,000."""
     return max(1, math.isqrt(trials))
 
 

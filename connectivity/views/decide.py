@@ -30,13 +30,14 @@ def evppi_frame(info: Information, labels: list[str], s: Speaks, top: int = TOP,
                 ) -> pd.DataFrame:
     """The `top` inputs most worth learning, largest first; values in USD and currency."""
     factor = _in_currency(s)[0]
+    real = set(worth_learning(info))
     rows = [{"input": input_label(info, labels, k), "route": labels[v.route],
              "usd": v.value, "value": v.value * factor,
              "share_of_evpi": v.value / info.evpi if info.evpi > 0 else 0.0,
-             "within_noise": v.value <= info.noise}
+             "worth_learning": k in real}
             for k, v in enumerate(info.inputs[:top])]
     return pd.DataFrame(rows, columns=["input", "route", "usd", "value", "share_of_evpi",
-                                       "within_noise"])
+                                       "worth_learning"])
 
 
 def regret_frame(info: Information, labels: list[str]) -> pd.DataFrame:

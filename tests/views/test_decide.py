@@ -102,6 +102,8 @@ def test_frames():
                                     "Leased private circuit: disruptions a year"]
     assert list(frame["value"]) == [42_000.0, 17_500.0, 6_300.0]
     assert list(frame["share_of_evpi"]) == [0.6, 0.25, 0.09]
+    assert list(evppi_frame(info(MANY), LABELS, CNY)["worth_learning"]) == [True, True, True,
+                                                                           False]
     regrets = regret_frame(info(MANY), LABELS)
     assert list(regrets["chosen_now"]) == [False, True, False]
     assert list(regrets["expected_regret_usd"]) == [110_000.0, 10_000.0, 410_000.0]
