@@ -136,6 +136,9 @@ st.markdown(
     "Each part starts in plain words; the formulas underneath are for anyone who wants to "
     "check the arithmetic. All amounts are in US dollars."
 )
+if _ui.scenario().overrides:
+    with st.expander("Your figures in this comparison", expanded=True):
+        _ui.your_figures(_ui.scenario(), _ui.base_table())
 
 st.header("In short")
 st.markdown(

@@ -335,7 +335,7 @@ def test_edit_a_cell_reaches_the_link_and_the_comparison(page: Page, open_app) -
                              timeout=RUN_TIMEOUT_MS)
     settle(page)
     expect(caption).to_contain_text(re.compile(r"\b1 edited cell"))
-    expect(page.get_by_role("heading", name="Your edits")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your figures")).to_be_visible()
     # The grid of edits is the second grid on the page.
     assert grid_cells(page, 1) == ["approved_vpn", "monthly_usd", "800", "900"]
     healthy(page)
