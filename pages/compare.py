@@ -17,7 +17,7 @@ from connectivity.views.compare import (
     top_estimate,
     whose_numbers,
 )
-from connectivity.views.format import money, money_range, pct
+from connectivity.views.format import money, money_range, pct, short_money
 from connectivity.views.labels import route_colors
 from pages import _ui
 
@@ -54,12 +54,17 @@ for column, i in zip(st.columns(len(ranked)), ranked):
                        f"(8 simulated futures in 10 cost this much). NPV (today's value at "
                        f"your discount rate) {money(c.at[i, 'npv_usd'], s)}; cheapest in "
                        f"{pct(c.at[i, 'prob_lowest_cost'])} of simulated futures.")
+        # The key figures under each total, so a phone shows them without the table.
+        st.caption(f"80% range {money_range(c.at[i, 'p10_usd'], c.at[i, 'p90_usd'], s, True)}"
+                   f" · cheapest in {pct(c.at[i, 'prob_lowest_cost'])} · NPV "
+                   f"{short_money(c.at[i, 'npv_usd'], s)}")
 
 colors = route_colors(result.table)
 styled = shown.style.apply(
     lambda col: [f"color: {colors[oid]}; font-weight: bold" for oid in shown["option_id"]],
     subset=["name"])
 config = _ui.output_columns(s)
+config["name"] = st.column_config.TextColumn("Route", pinned=True)
 config[RANGE_80] = st.column_config.TextColumn(
     "80% range", help="8 of 10 simulated futures cost between these amounts (the 10th and "
     "90th percentiles: a percentile is the share of futures that cost less).")

@@ -46,7 +46,7 @@ def breakdown_chart(result: Result) -> alt.Chart:
         color=alt.Color("component:N", title="Component",
                         scale=alt.Scale(domain=list(COMPONENT_LABELS.values()),
                                         range=list(COMPONENT_COLORS)),
-                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=150)),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=150)),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("route:N", title="Route"),
                  alt.Tooltip("component:N", title="Component"),
@@ -82,7 +82,8 @@ def cost_risk_chart(result: Result) -> alt.LayerChart:
                alt.Tooltip("total:Q", title="Total, expected", format=MONEY),
                alt.Tooltip("p90:Q", title="Total, 90th percentile", format=MONEY)]
     x = alt.X("direct:Q", title=money_title("Setup + service charges", s),
-              axis=alt.Axis(format=AXIS_MONEY, tickCount=5), scale=alt.Scale(zero=True))
+              axis=alt.Axis(format=AXIS_MONEY, tickCount=5),
+              scale=alt.Scale(zero=True, padding=12))
     spread = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
         x=x, y=alt.Y("losses_p10:Q"), y2="losses_p90:Q", color=route_color(result.table),
         tooltip=tooltip)
@@ -234,7 +235,8 @@ def comparison_frame(result: Result) -> pd.DataFrame:
     shown = c.assign(**{m: (c[m] * s.fx_rate).round(0) for m in money_columns})
     shown["legal_status"] = c["legal_status"].map(lambda v: LEGAL_WORDS.get(v, v))
     shown["reach"] = c["reach"].map(lambda v: REACH_WORDS.get(v, v))
-    shown[RANGE_80] = [money_range(lo, hi, s) for lo, hi in zip(c["p10_usd"], c["p90_usd"])]
+    shown[RANGE_80] = [money_range(lo, hi, s, short=True)
+                       for lo, hi in zip(c["p10_usd"], c["p90_usd"])]
     return shown.sort_values("rank", kind="stable").drop(columns=["scenario"])
 
 

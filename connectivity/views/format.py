@@ -33,9 +33,20 @@ def money(value_usd: float, s: Speaks) -> str:
     return f"{sign}{symbol(s)}{abs(value):,.0f}"
 
 
-def money_range(low_usd: float, high_usd: float, s: Speaks) -> str:
-    """The one way every page states a range: ¥1,200 to ¥3,400."""
-    return f"{money(low_usd, s)} to {money(high_usd, s)}"
+def short_money(value_usd: float, s: Speaks) -> str:
+    """An amount in a narrow cell: ¥4.1M, ¥830k, ¥950."""
+    value = value_usd * s.fx_rate
+    sign, value = ("-" if value < 0 else ""), abs(value)
+    for size, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"{sign}{symbol(s)}{value / size:.3g}{suffix}"
+    return f"{sign}{symbol(s)}{value:,.0f}"
+
+
+def money_range(low_usd: float, high_usd: float, s: Speaks, short: bool = False) -> str:
+    """The one way every page states a range: ¥1,200 to ¥3,400 (short: ¥1.2k to ¥3.4k)."""
+    say = short_money if short else money
+    return f"{say(low_usd, s)} to {say(high_usd, s)}"
 
 
 def pct(share: float) -> str:

@@ -52,8 +52,8 @@ def route_scale(table: pd.DataFrame) -> alt.Scale:
 
 def route_color(table: pd.DataFrame, legend: bool = True) -> alt.Color:
     return alt.Color("route:N", scale=route_scale(table), sort=route_labels(table),
-                     title=None, legend=alt.Legend(orient="bottom", direction="horizontal",
-                                                   labelLimit=260) if legend else None)
+                     title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=150)
+                     if legend else None)
 
 
 # The options table's columns as a person reads them (the codes stay in files and links).

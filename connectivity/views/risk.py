@@ -117,8 +117,9 @@ def distribution_chart(result: Result) -> alt.LayerChart:
     color = route_color(result.table)
     x = alt.X("usd:Q", title=money_title("Total cost over the horizon", s),
               axis=alt.Axis(format=AXIS_MONEY, tickCount=5))
-    areas = alt.Chart(in_currency(distribution_frame(result), ["usd", "usd_from", "usd_to"], s),
-                      title="Spread of the simulated total cost (middle 99% of futures)").mark_area(
+    frame = in_currency(distribution_frame(result), ["usd", "usd_from", "usd_to"], s)
+    title = ["Spread of the simulated total cost", "(the middle 99% of futures)"]
+    areas = alt.Chart(frame, title=title).mark_area(
         opacity=0.35, interpolate="step").encode(
         x=x, y=alt.Y("share:Q", title="Share of simulated futures", stack=None,
                      axis=alt.Axis(format="%")),
@@ -178,13 +179,15 @@ def loss_spread_chart(result: Result) -> alt.LayerChart:
     """Each loss component's expected value and its 10th–90th percentile, per route."""
     s = result.scenario
     base = alt.Chart(in_currency(loss_spread_frame(result), ["mean", "p10", "p90"], s),
-                     title="Where the risk comes from: losses by component")
+                     title=["Where the risk comes from:", "losses by component"])
     tooltip = [alt.Tooltip("route:N", title="Route"),
                alt.Tooltip("component:N", title="Component"),
                alt.Tooltip("mean:Q", title="Expected", format=MONEY),
                alt.Tooltip("p10:Q", title="10th percentile", format=MONEY),
                alt.Tooltip("p90:Q", title="90th percentile", format=MONEY)]
-    x = alt.X("component:N", title=None, axis=alt.Axis(labelAngle=0, labelLimit=90))
+    # Labels on two lines ("Lost" / "productivity") so all three fit a phone's width.
+    x = alt.X("component:N", title=None,
+              axis=alt.Axis(labelAngle=0, labelExpr="split(datum.label, ' ')"))
     bars = base.mark_bar(opacity=0.8).encode(
         x=x, xOffset=alt.XOffset("route:N"),
         y=alt.Y("mean:Q", title=money_title("Loss over the horizon", s),

@@ -53,6 +53,8 @@ IN_USE = "In use: "
 SCENARIO = "users=60&horizon_months=24"
 # Sidebar link, the page's path, its title.
 PAGES = [
+    ("Your quotes", "/quotes", "Your quotes"),
+    ("Estimate losses", "/estimate", "Estimate losses"),
     ("Risk", "/risk", "Risk"),
     ("Sensitivity", "/sensitivity", "Sensitivity"),
     ("Assumptions", "/assumptions", "Assumptions"),
