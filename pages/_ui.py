@@ -264,9 +264,8 @@ def your_figures(s: Scenario, base: pd.DataFrame) -> None:
                      "Table's value": fmt(old) if isinstance(old, float) else str(old),
                      "Your value": fmt(new) if isinstance(new, float) else str(new),
                      "In the link as": f"{o}.{c}"})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                 column_config={"In the link as": st.column_config.TextColumn(
-                     help="The parameter that carries this figure in the link")})
+    # A plain table: short, readable on a phone, and its text is the page's text.
+    st.table(pd.DataFrame(rows), hide_index=True)
     if any(COLUMN_BY_NAME[c].name.endswith("_usd") for _, c, _ in s.overrides):
         st.caption("Money figures are kept in US dollars, the table's unit.")
 

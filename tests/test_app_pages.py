@@ -52,7 +52,7 @@ def test_sensitivity_page_has_tornado_and_two_break_even_charts():
 
 
 def _edits_table(at):
-    return next(d.value for d in at.dataframe if "Your value" in d.value.columns)
+    return next(d.value for d in at.table if "Your value" in d.value.columns)
 
 
 def test_an_edit_in_the_link_is_applied_and_listed():
