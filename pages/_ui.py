@@ -131,6 +131,26 @@ def _number_input(p: Param, high: float | None = None, disabled: bool = False) -
                     format=None if whole else "%g", disabled=disabled)
 
 
+def _hourly_in_currency(p: Param) -> None:
+    """The staff hour typed in the scenario's currency; the scenario keeps US dollars.
+
+    The field's key names the dollar value it shows, so it redraws from the
+    scenario whenever that changes, and a typed 284.99 reads back as 284.99.
+    """
+    code, rate = state.widget("currency"), state.widget("fx_rate")
+    usd = state.widget(p.name, p.default)
+    state.set_widget(p.name, usd)  # kept while its own (dollar) field is not drawn
+    key = f"{p.name}-in-{code}-{rate!r}-{usd!r}"
+    st.number_input(p.label.replace("(USD)", f"({code})"), min_value=0.0,
+                    max_value=float(p.high) * rate, value=round(usd * rate, 2), step=1.0,
+                    format="%.2f", key=key, on_change=_hourly_typed, args=(p.name, key),
+                    help=f"{p.help} Typed in {code}; the link keeps US dollars.")
+
+
+def _hourly_typed(name: str, key: str) -> None:
+    state.set_widget(name, state.widget(key) / state.widget("fx_rate"))
+
+
 def _default_rate() -> None:
     """A newly chosen currency starts from its dated reference rate."""
     state.set_widget("fx_rate", CURRENCY_BY_CODE[state.widget("currency")].default_rate)
@@ -148,7 +168,11 @@ def sidebar() -> Scenario:
         for name in ("sites", "users", "mbps"):
             _number_input(by_name[name])
         st.subheader("Cost of people's time")
-        for name in ("hourly_usd", "hours_month", "dependency_pct"):
+        if state.widget("currency", "USD") == "USD":
+            _number_input(by_name["hourly_usd"])
+        else:
+            _hourly_in_currency(by_name["hourly_usd"])
+        for name in ("hours_month", "dependency_pct"):
             _number_input(by_name[name])
         st.subheader("Comparison")
         for name in ("horizon_months", "discount_pct"):

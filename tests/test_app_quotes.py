@@ -80,3 +80,18 @@ def test_the_estimate_helper_writes_the_lost_share_into_the_link():
     q = dict(at.query_params.items())
     assert q["approved_vpn.productivity_loss_pct_low"] == "12.5"
     assert q["approved_vpn.productivity_loss_pct_high"] == "31.25"
+
+
+def test_the_staff_hour_is_typed_in_the_currency_and_reopens_as_typed():
+    at = run({"currency": "CNY", "hourly_usd": "40"}, "compare")
+    hour = next(w for w in at.number_input if w.key.startswith("hourly_usd-in-CNY"))
+    assert hour.label == "Loaded cost of one staff hour (CNY)" and hour.value == 284.0
+    hour.set_value(284.99).run()
+    assert_healthy(at)
+    assert float(dict(at.query_params.items())["hourly_usd"]) == 284.99 / 7.1
+    again = _reopen(at, "compare")
+    assert next(w for w in again.number_input if w.key.startswith("hourly_usd-in-")).value \
+        == 284.99
+    # Another run (any change) keeps the hour: its dollar field is not drawn meanwhile.
+    next(w for w in again.number_input if w.key == "users").set_value(30).run()
+    assert float(dict(again.query_params.items())["hourly_usd"]) == 284.99 / 7.1
