@@ -8,7 +8,13 @@ from connectivity.inputs.scenario import merge_edits, table_in_use
 from connectivity.inputs.table import table_to_csv, template_csv
 from connectivity.inputs.tablelink import MAX_LINK, encode_table
 from connectivity.schema.columns import COLUMN_NAMES, COLUMNS
-from connectivity.views.labels import COLUMN_GROUPS, COLUMN_WORDS, LEGAL_WORDS, REACH_WORDS
+from connectivity.views.labels import (
+    COLUMN_GROUPS,
+    COLUMN_WORDS,
+    LEGAL_WORDS,
+    REACH_WORDS,
+    route_labels,
+)
 from pages import _ui
 from pages._state import state
 
@@ -104,9 +110,12 @@ if scenario.currency != "USD":
     st.caption(f"Prices in this table are in US dollars, the table's unit. To type a quote in "
                f"{scenario.currency}, use Your quotes.")
 config = _column_config()
+# The pinned first column shows each route's name (it is never edited; edits are
+# matched to routes by row).
+grid = table[list(COLUMN_NAMES)].assign(option_id=route_labels(table))
 for group, (title, columns) in enumerate(COLUMN_GROUPS):
     st.markdown(f"**{title}**")
-    st.data_editor(table[list(COLUMN_NAMES)], key=_editor_key(group), on_change=_apply_edits,
+    st.data_editor(grid, key=_editor_key(group), on_change=_apply_edits,
                    args=(group,), hide_index=True, num_rows="fixed", width="stretch",
                    column_config=config, column_order=("option_id", *columns))
 

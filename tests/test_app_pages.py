@@ -62,7 +62,7 @@ def test_an_edit_in_the_link_is_applied_and_listed():
     assert list(edits["Figure"]) == ["Monthly charge per office (USD)"]
     assert list(edits["Your value"]) == ["900"]
     editor = next(d.value for d in at.dataframe if "option_id" in d.value.columns)
-    assert editor.loc[editor["option_id"] == "approved_vpn", "monthly_usd"].item() == 900
+    assert editor.loc[editor["option_id"] == "Approved VPN", "monthly_usd"].item() == 900
 
 
 def test_a_bad_edit_in_the_link_is_refused_and_the_table_value_kept():

@@ -24,9 +24,9 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect
 
 from connectivity.model.routes import WEEKS_PER_MONTH
-from connectivity.schema.columns import COLUMN_NAMES
 from connectivity.schema.params import PARAM_BY_NAME
 from connectivity.views.format import usd
+from connectivity.views.labels import COLUMN_GROUPS
 from tests.appserver import ServerDidNotStart, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -155,29 +155,18 @@ def metrics(page: Page) -> dict[str, str]:
     return found
 
 
-def grid_cells(page: Page, index: int) -> list[str]:
-    """The cells the `index`-th grid on the page exposes to assistive technology.
-
-    Glide's canvas grid writes an accessible table inside the canvas once it
-    has had focus; clicking the first body cell gives it focus.
-    """
-    grid = page.locator(GRID).nth(index)
-    box = grid.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + 20, box["y"] + 36 + 17)
-    expect(grid.locator("td").first).to_be_attached()
-    return [text.strip() for text in grid.locator("td").all_inner_texts()]
-
-
 def select_cell(page: Page, row: int, column: str) -> Locator:
-    """Select the options grid's cell (row, column); returns its accessible twin.
+    """Select the options grids' cell (row, column); returns its accessible twin.
 
     Select the first body cell with a click, walk to the target with the arrow
     keys (the grid scrolls itself) and check that the grid's own accessible
     table says that cell is the selected one.
     """
-    col = COLUMN_NAMES.index(column)
-    grid = page.locator(GRID).first
+    # The options are edited in grouped grids (prices, timing, risks, route): the route's
+    # pinned name first, then the group's columns.
+    group = next(g for g, (_, columns) in enumerate(COLUMN_GROUPS) if column in columns)
+    col = 1 + COLUMN_GROUPS[group][1].index(column)
+    grid = page.locator(GRID).nth(group)
     first = grid.locator("#glide-cell-0-0")
     for _ in range(3):
         # When another grid had the focus, the first click only takes it back.
@@ -338,8 +327,11 @@ def test_edit_a_cell_reaches_the_link_and_the_comparison(page: Page, open_app) -
     settle(page)
     expect(caption).to_contain_text(re.compile(r"\b1 edited cell"))
     expect(page.get_by_role("heading", name="Your figures")).to_be_visible()
-    # The grid of edits is the second grid on the page.
-    assert grid_cells(page, 1) == ["approved_vpn", "monthly_usd", "800", "900"]
+    figures = page.locator(f"{MAIN} [data-testid='stTable']").filter(has_text="Your value")
+    expect(figures.locator("tbody tr")).to_have_count(1)
+    cells = [t.strip() for t in figures.locator("tbody td").all_inner_texts()]
+    assert cells == ["Approved VPN", "Monthly charge per office (USD)", "800", "900",
+                     "approved_vpn.monthly_usd"], cells
     healthy(page)
 
     # low above high: refused with a reason; the link and the cell keep what they had.
