@@ -8,11 +8,13 @@ cleans it and the page names every change it made.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+import streamlit.components.v1 as components
 
 from connectivity import Result, Scenario, compare, parse_query, read_default
 from connectivity.inputs.cells import fmt
@@ -201,7 +203,27 @@ def sidebar() -> Scenario:
     current = _form_scenario()
     state.scenario = current
     sync_url(current)
+    _close_sidebar_on_phone(current)
     return current
+
+
+# Streamlit keeps an opened sidebar open across runs; on a phone it then covers the
+# answer. This fixed script (no user text in it) closes it once the scenario changes.
+_CLOSE_ON_PHONE = """<script>
+const top_ = window.parent, doc = top_.document;
+const bar = doc.querySelector("[data-testid='stSidebar']");
+if (top_.innerWidth <= 768 && bar && bar.getAttribute("data-collapsed") === "false") {
+  const close = doc.querySelector("[data-testid='stSidebarCollapseButton'] button");
+  if (close) close.click();
+}
+</script><!-- %s -->"""
+
+
+def _close_sidebar_on_phone(current: Scenario) -> None:
+    """A new frame per scenario (the digest changes), so the script runs after a change only."""
+    digest = hashlib.sha256(current.query().encode()).hexdigest()[:16]
+    with st.sidebar:
+        components.html(_CLOSE_ON_PHONE % digest, height=0)
 
 
 def _reset() -> None:

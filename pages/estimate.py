@@ -62,10 +62,10 @@ if how == "A quick staff poll":
         low_minutes = high_minutes = None
 else:
     low_minutes = left.number_input("Minutes a day a person loses, on a good day", 0.0,
-                                    1440.0, 10.0, step=5.0)
+                                    1440.0, 10.0, step=5.0, format="%g")
     high_minutes = right.number_input("Minutes a day a person loses, on a bad day", 0.0,
-                                      1440.0, 40.0, step=5.0)
-hours_day = st.number_input("Hours worked a day", 0.5, 24.0, 8.0, step=0.5,
+                                      1440.0, 40.0, step=5.0, format="%g")
+hours_day = st.number_input("Hours worked a day", 0.5, 24.0, 8.0, step=0.5, format="%g",
                             help="Dependent time = these hours × 60 × the sidebar's share of "
                                  f"work that needs services abroad ({s.dependency_pct:g}%).")
 if low_minutes is not None:
@@ -85,13 +85,13 @@ st.caption(f"Now: {row['outages_per_year_low']:g} to {row['outages_per_year_high
            "per person each time.")
 a, b = st.columns(2)
 per_low = a.number_input("Disruptions in a calm year", 0.0, 365.0,
-                         float(row["outages_per_year_low"]), step=1.0)
+                         float(row["outages_per_year_low"]), step=1.0, format="%g")
 per_high = b.number_input("Disruptions in a tense year", 0.0, 365.0,
-                          float(row["outages_per_year_high"]), step=1.0)
+                          float(row["outages_per_year_high"]), step=1.0, format="%g")
 hours_low = a.number_input("Working hours a person loses in a short one", 0.0, 744.0,
-                           float(row["outage_hours_low"]), step=0.5)
+                           float(row["outage_hours_low"]), step=0.5, format="%g")
 hours_high = b.number_input("Working hours a person loses in a long one", 0.0, 744.0,
-                            float(row["outage_hours_high"]), step=0.5)
+                            float(row["outage_hours_high"]), step=0.5, format="%g")
 try:
     seen = disruptions(per_low, per_high, hours_low, hours_high)
 except ValueError as exc:

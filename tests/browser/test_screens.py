@@ -56,3 +56,21 @@ def look(page, screenshot: Callable, path: str, size: str) -> None:
     settle(page)
     page.wait_for_timeout(800)
     screenshot(page, f"{name}-whole")
+
+
+def test_on_a_phone_the_sidebar_closes_after_a_change(browser: Browser, app_url: str) -> None:
+    with deep_link_page(browser, f"{app_url}/?users=30") as page:
+        page.set_viewport_size(SIZES["phone"])
+        page.wait_for_selector(TITLE, timeout=60_000)
+        settle(page)
+        bar = page.locator("[data-testid='stSidebar']")
+        expect(bar).to_have_attribute("data-collapsed", "true")
+        page.locator("[data-testid='stExpandSidebarButton']").click()
+        expect(bar).to_have_attribute("data-collapsed", "false")
+        users = bar.locator("input[aria-label='Staff who need services abroad']")
+        users.fill("45")
+        users.press("Tab")
+        page.wait_for_url("**users=45**", timeout=60_000)
+        settle(page)
+        expect(bar).to_have_attribute("data-collapsed", "true")  # the answer is in view
+        expect(page.locator(HEADLINE)).to_be_in_viewport()
