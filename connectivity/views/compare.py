@@ -201,8 +201,8 @@ def cost_risk_summary(result: Result) -> str:
     widest = int((c["p90_usd"] - c["p10_usd"]).idxmax())
     spread = c.at[widest, "p90_usd"] - c.at[widest, "p10_usd"]
     return (f"Bars span the 80% range of simulated losses (8 futures in 10 fall inside). "
-            f"{labels[widest]} is the least predictable: its total ranges over "
-            f"{money(spread, s)}, "
+            f"{labels[widest]} is the least predictable: its total spans "
+            f"{money(spread, s)}, from "
             f"{money_range(c.at[widest, 'p10_usd'], c.at[widest, 'p90_usd'], s)}.")
 
 
