@@ -193,6 +193,10 @@ def sidebar() -> Scenario:
                      on_change=_default_rate)
         _number_input(by_name["fx_rate"], disabled=state.widget("currency") == "USD")
         with st.expander("Simulation settings"):
+            st.caption("The risk figures come from simulated futures (trials): possible "
+                       "years drawn at random from every range. The seed fixes that draw, "
+                       "so a link always gives the same numbers. How much the routes' "
+                       "risks move together: 0 = independent, 1 = a tense year hits all.")
             _number_input(by_name["correlation"])
             cap = app_trial_cap(len(table))
             if state.widget("trials", 0) > cap:

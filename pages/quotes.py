@@ -87,7 +87,7 @@ for label, row in zip(labels, table.to_dict("records")):
             mark = origin_words(origin(s, oid, f.column))
             column = COLUMN_BY_NAME[f.column]
             top = BIG * s.fx_rate if f.money else column.high
-            with (left if k % 2 == 0 else right):
+            with (left if k < len(QUOTE_FIELDS) // 2 else right):
                 st.number_input(
                     f"{f.label} ({unit})" if f.money else f.label,
                     min_value=0.0, max_value=float(top),

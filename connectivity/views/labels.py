@@ -66,7 +66,7 @@ _RANGE_WORDS = {
 }
 COLUMN_WORDS: dict[str, str] = {
     "option_id": "Route id",
-    "name": "Route",
+    "name": "Display name",
     "legal_status": "Legal status",
     "reach": "Reach abroad",
     "setup_usd": "Setup per office (USD)",
