@@ -10,12 +10,15 @@ from pages import _ui
 # makes the current page's Material icon the tab's icon and fetches it from Google's
 # servers (fonts.gstatic.com), which users in mainland China often cannot reach; the
 # icons in the navigation come from the font Streamlit serves itself.
+# "auto" keeps the sidebar closed on a phone, so the form never sits over the answer.
 st.set_page_config(page_title="Connectivity options calculator", page_icon="🌐",
-                   layout="wide")
+                   layout="wide", initial_sidebar_state="auto")
 
 pages = st.navigation([
     st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:",
             default=True),
+    st.Page("pages/quotes.py", title="Your quotes", icon=":material/request_quote:"),
+    st.Page("pages/estimate.py", title="Estimate losses", icon=":material/timer:"),
     st.Page("pages/risk.py", title="Risk", icon=":material/casino:"),
     st.Page("pages/decide.py", title="Decide", icon=":material/lightbulb:"),
     st.Page("pages/sensitivity.py", title="Sensitivity", icon=":material/tune:"),
@@ -23,7 +26,7 @@ pages = st.navigation([
     st.Page("pages/methodology.py", title="Methodology", icon=":material/menu_book:"),
 ])
 try:
-    _ui.sidebar()
+    _ui.sidebar()  # stores this run's Scenario where every page reads it (_ui.scenario())
     _ui.show_notices()
     pages.run()
 except Exception:  # the last guard: a user reads a sentence, the server log keeps the trace

@@ -9,19 +9,27 @@ cleans it and the page names every change it made.
 from __future__ import annotations
 
 import gc
+import hashlib
 import re
 from collections.abc import Callable, Hashable
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+import streamlit.components.v1 as components
 
 from connectivity import Result, Scenario, compare, parse_query, read_default
+from connectivity.inputs.cells import fmt
 from connectivity.inputs.scenario import TABLE_KEY, Notice, apply_overrides, cap_trials
 from connectivity.inputs.tablelink import MAX_LINK, table_for
+from connectivity.model.sensitivity import Tornado, tornado
+from connectivity.schema.columns import COLUMN_BY_NAME
 from connectivity.schema.currency import CODES, CURRENCY_BY_CODE
+from connectivity.schema.outputs import OUTPUTS
 from connectivity.schema.params import PARAMS, Param, app_trial_cap
-from connectivity.views.labels import route_labels
+from connectivity.views.format import symbol
+from connectivity.views.labels import COLUMN_WORDS, route_labels
+from pages._state import state
 
 # Streamlit collects garbage after every run (runner.postScriptGC), walking every object
 # the process holds: with pandas, numpy and Altair's schema loaded that took most of a
@@ -70,9 +78,19 @@ def cached_compare(table: pd.DataFrame, scenario: Scenario) -> Result:
     return compare(table, scenario, keep_components=False)
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def cached_tornado(table: pd.DataFrame, scenario: Scenario) -> Tornado:
+    return tornado(table, scenario)
+
+
+def scenario_tornado() -> Tornado:
+    """What moves the answer for this run's scenario (exact, no simulation)."""
+    return cached_tornado(default_table(), scenario())
+
+
 def base_table() -> pd.DataFrame:
     """The table in use before overrides: the default, or the manager's upload."""
-    return table_for(st.session_state.get("table_code", ""), default_table())
+    return table_for(state.table_code, default_table())
 
 
 def _pairs() -> list[tuple[str, str]]:
@@ -81,28 +99,38 @@ def _pairs() -> list[tuple[str, str]]:
 
 def open_link() -> None:
     """Once per session: seed the form from the link it was opened with."""
-    if st.session_state.get("_opened"):
+    if state.opened:
         return
     scenario, notices = parse_query(_pairs(), default_table())
     scenario, capped = cap_trials(scenario, len(table_for(scenario.table, default_table())))
     set_scenario(scenario)
-    st.session_state["notices"] = notices + capped
-    st.session_state["_opened"] = True
+    state.notices = notices + capped
+    state.opened = True
 
 
 def set_scenario(scenario: Scenario) -> None:
     """Write a scenario into the form (only before the widgets are drawn)."""
     for name, value in scenario.values().items():
-        st.session_state[name] = value
-    st.session_state["overrides"] = scenario.overrides
-    st.session_state["table_code"] = scenario.table
+        state.set_widget(name, value)
+    state.overrides = scenario.overrides
+    state.table_code = scenario.table
+
+
+def _form_scenario() -> Scenario:
+    """The scenario the form holds now (the sidebar reads it once per run)."""
+    values = {p.name: state.widget(p.name, p.default) for p in PARAMS}
+    return Scenario(**values, overrides=state.overrides, table=state.table_code)
 
 
 def scenario() -> Scenario:
-    """The scenario the form holds now."""
-    values = {p.name: st.session_state.get(p.name, p.default) for p in PARAMS}
-    return Scenario(**values, overrides=st.session_state.get("overrides", ()),
-                    table=st.session_state.get("table_code", ""))
+    """The scenario of this run, as the sidebar passed it on."""
+    return state.scenario or _form_scenario()
+
+
+def set_overrides(overrides: tuple) -> None:
+    """New overrides for the whole app: the form, the link and every page follow."""
+    state.overrides = overrides
+    state.scenario = _form_scenario()
 
 
 def _number_input(p: Param, high: float | None = None, disabled: bool = False) -> None:
@@ -113,9 +141,29 @@ def _number_input(p: Param, high: float | None = None, disabled: bool = False) -
                     format=None if whole else "%g", disabled=disabled)
 
 
+def _hourly_in_currency(p: Param) -> None:
+    """The staff hour typed in the scenario's currency; the scenario keeps US dollars.
+
+    The field's key names the dollar value it shows, so it redraws from the
+    scenario whenever that changes, and a typed 284.99 reads back as 284.99.
+    """
+    code, rate = state.widget("currency"), state.widget("fx_rate")
+    usd = state.widget(p.name, p.default)
+    state.set_widget(p.name, usd)  # kept while its own (dollar) field is not drawn
+    key = f"{p.name}-in-{code}-{rate!r}-{usd!r}"
+    st.number_input(p.label.replace("(USD)", f"({code})"), min_value=0.0,
+                    max_value=float(p.high) * rate, value=round(usd * rate, 2), step=1.0,
+                    format="%.2f", key=key, on_change=_hourly_typed, args=(p.name, key),
+                    help=f"{p.help} Typed in {code}; the link keeps US dollars.")
+
+
+def _hourly_typed(name: str, key: str) -> None:
+    state.set_widget(name, state.widget(key) / state.widget("fx_rate"))
+
+
 def _default_rate() -> None:
     """A newly chosen currency starts from its dated reference rate."""
-    st.session_state["fx_rate"] = CURRENCY_BY_CODE[st.session_state["currency"]].default_rate
+    state.set_widget("fx_rate", CURRENCY_BY_CODE[state.widget("currency")].default_rate)
 
 
 def sidebar() -> Scenario:
@@ -130,16 +178,20 @@ def sidebar() -> Scenario:
         for name in ("sites", "users", "mbps"):
             _number_input(by_name[name])
         st.subheader("Cost of people's time")
-        for name in ("hourly_usd", "hours_month", "dependency_pct"):
+        if state.widget("currency", "USD") == "USD":
+            _number_input(by_name["hourly_usd"])
+        else:
+            _hourly_in_currency(by_name["hourly_usd"])
+        for name in ("hours_month", "dependency_pct"):
             _number_input(by_name[name])
         st.subheader("Comparison")
         for name in ("horizon_months", "discount_pct"):
             _number_input(by_name[name])
         ids = list(table["option_id"])
-        named = apply_overrides(table, st.session_state.get("overrides", ()))
+        named = apply_overrides(table, state.overrides)
         labels = dict(zip(ids, route_labels(named)))
-        if st.session_state.get("status_quo") not in ids:
-            st.session_state["status_quo"] = ids[0]
+        if state.widget("status_quo") not in ids:
+            state.set_widget("status_quo", ids[0])
         sq = by_name["status_quo"]
         st.selectbox(sq.label, ids, key="status_quo", help=sq.help,
                      format_func=lambda oid: labels.get(oid, oid))
@@ -147,26 +199,51 @@ def sidebar() -> Scenario:
         st.selectbox(currency.label, CODES, key="currency", help=currency.help,
                      format_func=lambda code: f"{code}: {CURRENCY_BY_CODE[code].name}",
                      on_change=_default_rate)
-        _number_input(by_name["fx_rate"], disabled=st.session_state.get("currency") == "USD")
+        _number_input(by_name["fx_rate"], disabled=state.widget("currency") == "USD")
         with st.expander("Simulation settings"):
+            st.caption("The risk figures come from simulated futures (trials): possible "
+                       "years drawn at random from every range. The seed fixes that draw, "
+                       "so a link always gives the same numbers. How much the routes' "
+                       "risks move together: 0 = independent, 1 = a tense year hits all.")
             _number_input(by_name["correlation"])
             cap = app_trial_cap(len(table))
-            if st.session_state.get("trials", 0) > cap:
-                st.session_state["trials"] = cap
+            if state.widget("trials", 0) > cap:
+                state.set_widget("trials", cap)
             _number_input(by_name["trials"], high=cap)
             _number_input(by_name["seed"])
         st.button("Reset to defaults", on_click=_reset, use_container_width=True)
-    current = scenario()
+    current = _form_scenario()
+    state.scenario = current
     sync_url(current)
+    _close_sidebar_on_phone(current)
     return current
+
+
+# Streamlit keeps an opened sidebar open across runs; on a phone it then covers the
+# answer. This fixed script (no user text in it) closes it once the scenario changes.
+_CLOSE_ON_PHONE = """<script>
+const top_ = window.parent, doc = top_.document;
+const bar = doc.querySelector("[data-testid='stSidebar']");
+if (top_.innerWidth <= 768 && bar && bar.getAttribute("data-collapsed") === "false") {
+  const close = doc.querySelector("[data-testid='stSidebarCollapseButton'] button");
+  if (close) close.click();
+}
+</script><!-- %s -->"""
+
+
+def _close_sidebar_on_phone(current: Scenario) -> None:
+    """A new frame per scenario (the digest changes), so the script runs after a change only."""
+    digest = hashlib.sha256(current.query().encode()).hexdigest()[:16]
+    with st.sidebar:
+        components.html(_CLOSE_ON_PHONE % digest, height=0)
 
 
 def _reset() -> None:
     """Back to the default scenario; the table in use (and its edits) stay."""
     default = parse_query([], base_table())[0]
-    current = scenario()
+    current = _form_scenario()
     set_scenario(default.with_values(overrides=current.overrides, table=current.table))
-    st.session_state["notices"] = []
+    state.notices = []
 
 
 def link_fits(current: Scenario) -> bool:
@@ -184,7 +261,7 @@ def sync_url(current: Scenario) -> None:
 
 
 def show_notices() -> None:
-    notices: list[Notice] = st.session_state.get("notices", [])
+    notices: list[Notice] = state.notices
     if not notices:
         return
     # Bold only wraps non-blank text without outer spaces: else Markdown shows the ** marks.
@@ -195,8 +272,60 @@ def show_notices() -> None:
         st.warning("The link had values this calculator cannot use as they were, so it "
                    "changed them:\n" + lines + more, icon=":material/link_off:")
         if st.button("Dismiss", key="dismiss_notices"):
-            st.session_state["notices"] = []
+            state.notices = []
             st.rerun()
+
+
+# Streamlit's own currency formats, where it has one for the currency (whole units: step 1).
+_PRESETS = {"USD": "dollar", "EUR": "euro", "CNY": "yen"}
+_HELP = {
+    "npv_usd": " NPV (net present value): money spent later counts for less, at your "
+               "discount rate a year.",
+    "p10_usd": " A percentile: the share of simulated futures that cost less.",
+    "p90_usd": " A percentile: the share of simulated futures that cost less.",
+}
+
+
+def money_column(label: str, s: Scenario, help_text: str) -> object:
+    """A table column of whole amounts in the scenario's currency."""
+    preset = _PRESETS.get(s.currency)
+    return st.column_config.NumberColumn(
+        label if preset else f"{label} ({symbol(s)})", format=preset or "localized",
+        help=help_text, step=1)
+
+
+def output_columns(s: Scenario) -> dict[str, object]:
+    """The comparison table's column_config, from the output schema (OUTPUTS)."""
+    config: dict[str, object] = {}
+    for o in OUTPUTS:
+        text = o.meaning + _HELP.get(o.name, "")
+        if o.unit == "money":
+            config[o.name] = money_column(o.label, s, text)
+        elif o.unit == "share":
+            config[o.name] = st.column_config.NumberColumn(o.label, format="percent",
+                                                           help=text)
+        elif o.unit == "count":
+            config[o.name] = st.column_config.NumberColumn(o.label, help=text)
+        else:
+            config[o.name] = st.column_config.TextColumn(o.label, help=text)
+    config["option_id"] = None
+    return config
+
+
+def your_figures(s: Scenario, base: pd.DataFrame) -> None:
+    """The cells the manager changed: route, what, the table's value, theirs."""
+    names = dict(zip(base["option_id"], base["name"]))
+    rows = []
+    for o, c, new in s.overrides:
+        old = base.loc[base["option_id"] == o, c].iloc[0]
+        rows.append({"Route": names.get(o, o), "Figure": COLUMN_WORDS.get(c, c),
+                     "Table's value": fmt(old) if isinstance(old, float) else str(old),
+                     "Your value": fmt(new) if isinstance(new, float) else str(new),
+                     "In the link as": f"{o}.{c}"})
+    # A plain table: short, readable on a phone, and its text is the page's text.
+    st.table(pd.DataFrame(rows), hide_index=True)
+    if any(COLUMN_BY_NAME[c].name.endswith("_usd") for _, c, _ in s.overrides):
+        st.caption("Money figures are kept in US dollars, the table's unit.")
 
 
 def result() -> Result:

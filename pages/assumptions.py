@@ -1,80 +1,91 @@
 """Assumptions: the options table in use: read it, edit it, replace it."""
 
-import pandas as pd
 import streamlit as st
 
 from connectivity import TableError, read_table
 from connectivity.export.xlsx import XLSX_MIME, table_xlsx, template_xlsx
-from connectivity.inputs.cells import fmt
+from connectivity.inputs.cells import readable
 from connectivity.inputs.scenario import merge_edits, table_in_use
 from connectivity.inputs.table import table_to_csv, template_csv
 from connectivity.inputs.tablelink import MAX_LINK, encode_table
 from connectivity.schema.columns import COLUMN_NAMES, COLUMNS
+from connectivity.views.labels import (
+    COLUMN_GROUPS,
+    COLUMN_WORDS,
+    LEGAL_WORDS,
+    REACH_WORDS,
+    route_labels,
+)
 from pages import _ui
+from pages._state import state
 
 _ui.require_entrypoint()
 
 
 def _column_config() -> dict:
+    """Labels and units instead of codes; help in words; bounds are checked by the server."""
     config = {}
     for c in COLUMNS:
+        label = COLUMN_WORDS.get(c.name, c.name)
         if c.kind == "number":
             # No min/max here: the grid would silently drop a typed minus sign;
             # the server's check refuses the value and says why instead.
             config[c.name] = st.column_config.NumberColumn(
-                c.name, help=f"{c.help} Allowed {fmt(c.low)} to {fmt(c.high)}.",
+                label, help=f"{c.help} From {readable(c.low)} to {readable(c.high)}.",
                 required=c.required, format="%g")
         elif c.kind == "choice":
+            words = {**LEGAL_WORDS, **REACH_WORDS}
             config[c.name] = st.column_config.SelectboxColumn(
-                c.name, help=c.help, options=list(c.choices), required=True)
+                label, help=c.help, options=list(c.choices), required=True,
+                format_func=lambda v, w=words: w.get(v, v))
         else:
             config[c.name] = st.column_config.TextColumn(
-                c.name, help=c.help, max_chars=c.max_len or None, required=c.required)
-    config["option_id"] = st.column_config.TextColumn("option_id", help=COLUMNS[0].help,
+                label, help=c.help, max_chars=c.max_len or None, required=c.required)
+    config["option_id"] = st.column_config.TextColumn("Route", help=COLUMNS[0].help,
                                                       disabled=True, pinned=True)
     return config
 
 
-def _editor_key() -> str:
-    return f"editor-{st.session_state.get('editor_version', 0)}"
+def _editor_key(group: int) -> str:
+    return f"editor-{group}-{state.editor_version}"
 
 
 def _redraw_editor() -> None:
     """A new key, so the grid is drawn afresh from the table in use (refused edits vanish)."""
-    st.session_state["editor_version"] = st.session_state.get("editor_version", 0) + 1
+    state.editor_version += 1
 
 
-def _apply_edits() -> None:
+def _apply_edits(group: int) -> None:
     """Check every edit with the table's rules; keep the good, refuse the bad."""
-    edits = st.session_state[_editor_key()].get("edited_rows", {})
-    kept, notices = merge_edits(_ui.base_table(), st.session_state.get("overrides", ()), edits)
-    st.session_state["overrides"] = kept
-    st.session_state["edit_problems"] = [str(n) for n in notices]
+    edits = state.widget(_editor_key(group), {}).get("edited_rows", {})
+    kept, notices = merge_edits(_ui.base_table(), state.overrides, edits)
+    state.overrides = kept
+    state.edit_problems = [str(n) for n in notices]
     _redraw_editor()
 
 
 def _upload() -> None:
-    uploaded = st.session_state.get("upload")
+    uploaded = state.widget("upload")
     if uploaded is None:
         return
     try:
         table = read_table(uploaded.getvalue())
     except TableError as exc:
-        st.session_state["upload_problems"] = (uploaded.name, [str(p) for p in exc.problems])
+        state.upload_problems = (uploaded.name, [str(p) for p in exc.problems])
         return
-    st.session_state["upload_problems"] = None
-    st.session_state["table_code"] = encode_table(table)
-    st.session_state["overrides"] = ()
-    st.session_state["edit_problems"] = []
-    st.session_state["upload_done"] = (uploaded.name, len(table))
+    state.upload_problems = None
+    state.table_code = encode_table(table)
+    state.overrides = ()
+    state.edit_problems = []
+    state.upload_done = (uploaded.name, len(table))
     _redraw_editor()
 
 
 def _reset_table() -> None:
-    st.session_state["overrides"] = ()
-    st.session_state["table_code"] = ""
-    st.session_state["edit_problems"] = []
-    st.session_state["upload_problems"] = None
+    state.overrides = ()
+    state.table_code = ""
+    state.edit_problems = []
+    state.upload_problems = None
     _redraw_editor()
 
 
@@ -85,38 +96,43 @@ table = table_in_use(base, scenario)
 st.title("Assumptions")
 st.markdown("Every number the comparison uses comes from this table. Edit a cell to try "
             "your own figures: each edit is checked with the same rules as a file, travels "
-            "in the link, and changes every page. A `_low`/`_high` pair is a 90% range "
-            "(5th to 95th percentile); equal values mean a fixed number.")
+            "in the link, and changes every page. A low and a high guess make a 90% range "
+            "(the 5th to the 95th percentile: 1 future in 20 falls below the low guess, 1 in "
+            "20 above the high one); equal values mean a fixed number.")
 source = "your uploaded table" if scenario.table else "the default table (data/options.csv)"
 edited = len(scenario.overrides)
 st.caption(f"In use: {_ui.plain(source)}, {len(base)} routes, "
            f"{edited} edited cell{'' if edited == 1 else 's'}.")
 
-for problem in st.session_state.get("edit_problems", []):
+for problem in state.edit_problems:
     st.error(f"Edit refused. {_ui.plain(problem)}.", icon=":material/block:")
 
-st.data_editor(table[list(COLUMN_NAMES)], key=_editor_key(), on_change=_apply_edits,
-               hide_index=True, num_rows="fixed", width="stretch",
-               column_config=_column_config())
+if scenario.currency != "USD":
+    st.caption(f"Prices in this table are in US dollars, the table's unit. To type a quote in "
+               f"{scenario.currency}, use Your quotes.")
+config = _column_config()
+# The pinned first column shows each route's name (it is never edited; edits are
+# matched to routes by row).
+grid = table[list(COLUMN_NAMES)].assign(option_id=route_labels(table))
+for group, (title, columns) in enumerate(COLUMN_GROUPS):
+    st.markdown(f"**{title}**")
+    st.data_editor(grid, key=_editor_key(group), on_change=_apply_edits,
+                   args=(group,), hide_index=True, num_rows="fixed", width="stretch",
+                   column_config=config, column_order=("option_id", *columns))
 
 if scenario.overrides:
-    st.subheader("Your edits")
-    changes = pd.DataFrame([
-        {"route": o, "column": c, "table value": fmt(v) if isinstance(v, float) else str(v),
-         "your value": fmt(new) if isinstance(new, float) else str(new)}
-        for o, c, new in scenario.overrides
-        for v in [base.loc[base["option_id"] == o, c].iloc[0]]
-    ])
-    st.dataframe(changes, hide_index=True)
+    st.subheader("Your figures")
+    _ui.your_figures(scenario, base)
     if st.button("Undo all edits", icon=":material/undo:"):
-        st.session_state["overrides"] = ()
+        state.overrides = ()
         _redraw_editor()
         st.rerun()
 
 with st.expander("Sources and notes for each route", expanded=False):
     for _, row in table.iterrows():
-        st.markdown(f"**{_ui.plain(row['name'])}** ({_ui.plain(row['legal_status'])}, "
-                    f"reaches {_ui.plain(row['reach'])})")
+        st.markdown(f"**{_ui.plain(row['name'])}** "
+                    f"({_ui.plain(LEGAL_WORDS.get(row['legal_status'], row['legal_status']))}; "
+                    f"reaches {_ui.plain(REACH_WORDS.get(row['reach'], row['reach']).lower())})")
         st.caption("Sources: " + _ui.plain(row["sources"] or "none given"))
         st.caption("Notes: " + _ui.plain(row["notes"] or "none"))
 
@@ -125,13 +141,13 @@ st.file_uploader("Upload an options table (an Excel .xlsx workbook, or CSV: comm
                  "or tab; up to 1 MB and 50 routes)", type=["xlsx", "csv", "txt", "tsv"],
                  key="upload",
                  on_change=_upload)
-problems = st.session_state.get("upload_problems")
+problems = state.upload_problems
 if problems:
     name, lines = problems
     st.error(f"{_ui.plain(name)} was not loaded; the table in use is unchanged. "
              f"{len(lines)} problem(s):\n" + "\n".join(f"- {_ui.plain(p)}" for p in lines[:50]),
              icon=":material/error:")
-done = st.session_state.pop("upload_done", None)
+done, state.upload_done = state.upload_done, None
 if done:
     st.success(f"Loaded {_ui.plain(done[0])}: {done[1]} routes. Every page now uses it.",
                icon=":material/check_circle:")

@@ -5,71 +5,83 @@ import streamlit as st
 from connectivity import comparison_csv
 from connectivity.export.xlsx import XLSX_MIME, comparison_xlsx
 from connectivity.views.compare import (
+    RANGE_80,
     breakdown_chart,
     breakdown_summary,
     caveat,
+    comparison_frame,
     cost_risk_chart,
     cost_risk_summary,
     cumulative_chart,
     cumulative_summary,
     headline,
+    top_estimate,
+    whose_numbers,
 )
-from connectivity.views.format import pct, usd
-from connectivity.views.labels import route_colors, route_labels
+from connectivity.views.format import money, money_range, pct, short_money
+from connectivity.views.labels import route_colors
 from pages import _ui
 
 _ui.require_entrypoint()
 
 result = _ui.result()
-c = result.comparison
-labels = route_labels(result.table)
+s = result.scenario
+shown = comparison_frame(result)
 
 st.title("Compare the routes")
 st.markdown(f"#### {_ui.plain(headline(result))}")
+tornado = _ui.scenario_tornado()
+with st.container(key="whose_numbers"):
+    st.info(_ui.plain(whose_numbers(result, tornado)), icon=":material/person_check:")
+    top = top_estimate(result, tornado)
+    quotes, estimate = st.columns(2)
+    quotes.page_link("pages/quotes.py", label="Enter your quotes",
+                     icon=":material/request_quote:")
+    if top is not None and top.columns[0].startswith(("productivity_loss", "outage")):
+        estimate.page_link("pages/estimate.py", label="Set that estimate from what you see",
+                           icon=":material/timer:")
 warning = caveat(result)
 if warning:
-    st.info(_ui.plain(warning), icon=":material/warning:")
+    st.warning(_ui.plain(warning), icon=":material/warning:")
 
-ranked = list(c.sort_values("rank").index)[:4]
+c = result.comparison
+ranked = list(shown.index)[:4]
 for column, i in zip(st.columns(len(ranked)), ranked):
     with column:
-        st.metric(f"#{c.at[i, 'rank']} {_ui.plain(labels[i])}",
-                  usd(c.at[i, "expected_total_usd"]),
-                  help=f"Expected total over the horizon. NPV {usd(c.at[i, 'npv_usd'])}; "
-                       f"cheapest in {pct(c.at[i, 'prob_lowest_cost'])} of futures.")
+        st.metric(f"#{c.at[i, 'rank']} {_ui.plain(shown.at[i, 'name'])}",
+                  money(c.at[i, "expected_total_usd"], s),
+                  help=f"Expected total over {s.horizon_months} months. 80% range "
+                       f"{money_range(c.at[i, 'p10_usd'], c.at[i, 'p90_usd'], s)} "
+                       f"(8 simulated futures in 10 cost this much). NPV (today's value at "
+                       f"your discount rate) {money(c.at[i, 'npv_usd'], s)}; cheapest in "
+                       f"{pct(c.at[i, 'prob_lowest_cost'])} of simulated futures.")
+        # The key figures under each total, so a phone shows them without the table.
+        st.caption(f"80% range {money_range(c.at[i, 'p10_usd'], c.at[i, 'p90_usd'], s, True)}"
+                   f" · cheapest in {pct(c.at[i, 'prob_lowest_cost'])} · NPV "
+                   f"{short_money(c.at[i, 'npv_usd'], s)}")
 
 colors = route_colors(result.table)
-shown = c.drop(columns=["scenario"]).assign(name=labels)
 styled = shown.style.apply(
     lambda col: [f"color: {colors[oid]}; font-weight: bold" for oid in shown["option_id"]],
     subset=["name"])
-money = st.column_config.NumberColumn(format="dollar")
-st.dataframe(
-    styled, hide_index=True, width="stretch",
-    column_config={
-        "option_id": None,
-        "name": st.column_config.TextColumn("Route"),
-        "legal_status": "Legal status", "reach": "Reach",
-        "setup_usd": st.column_config.NumberColumn("Setup", format="dollar"),
-        "service_usd": st.column_config.NumberColumn("Service", format="dollar"),
-        "productivity_loss_usd": st.column_config.NumberColumn("Lost productivity",
-                                                               format="dollar"),
-        "outage_loss_usd": st.column_config.NumberColumn("Outages", format="dollar"),
-        "incident_loss_usd": st.column_config.NumberColumn("Incidents", format="dollar"),
-        "expected_total_usd": st.column_config.NumberColumn(
-            "Expected total", format="dollar", help="Undiscounted, over the horizon"),
-        "npv_usd": st.column_config.NumberColumn(
-            "NPV", format="dollar", help="Expected cash flows discounted at your rate"),
-        "p10_usd": st.column_config.NumberColumn("10th pct", format="dollar"),
-        "p50_usd": st.column_config.NumberColumn("Median", format="dollar"),
-        "p90_usd": st.column_config.NumberColumn("90th pct", format="dollar"),
-        "prob_lowest_cost": st.column_config.NumberColumn(
-            "Cheapest in", format="percent", help="Share of simulated futures"),
-        "usd_per_user_month": st.column_config.NumberColumn(
-            "Per user-month", format="dollar"),
-        "rank": st.column_config.NumberColumn("Rank", help="1 = lowest expected total"),
-    },
-)
+config = _ui.output_columns(s)
+config["name"] = st.column_config.TextColumn("Route", pinned=True)
+config[RANGE_80] = st.column_config.TextColumn(
+    "80% range", help="8 of 10 simulated futures cost between these amounts (the 10th and "
+    "90th percentiles: a percentile is the share of futures that cost less).")
+first = ["name", "expected_total_usd", RANGE_80, "prob_lowest_cost", "npv_usd"]
+st.dataframe(styled, hide_index=True, width="stretch", column_config=config,
+             column_order=first, key="comparison_first")
+with st.expander("Every column: costs by component, percentiles, legal status, reach"):
+    rest = ["name", "legal_status", "reach", "setup_usd", "service_usd",
+            "productivity_loss_usd", "outage_loss_usd", "incident_loss_usd",
+            "expected_total_usd", "npv_usd", "p10_usd", "p50_usd", "p90_usd",
+            "prob_lowest_cost", "usd_per_user_month", "rank"]
+    rest += [name for name in shown.columns if name not in rest + [RANGE_80, "option_id"]]
+    st.dataframe(styled, hide_index=True, width="stretch", column_config=config,
+                 column_order=rest, key="comparison_all")
+    st.caption(f"Amounts in {s.currency} at {s.fx_rate:g} per US dollar, rounded to whole "
+               "units; the CSV below keeps US dollars to the cent.")
 
 _ui.chart((breakdown_chart, result), breakdown_summary(result),
           "Stacked bars of each route's expected cost by component")

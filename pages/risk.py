@@ -18,28 +18,32 @@ from pages import _ui
 _ui.require_entrypoint()
 
 result = _ui.result()
+s = result.scenario
 st.title("Risk")
-st.caption(f"Each route costed in the same {result.scenario.trials:,} simulated futures "
-           f"(seed {result.scenario.seed}); change their number and seed under "
-           "Simulation settings in the sidebar.")
+st.caption(f"Each route is costed in the same {s.trials:,} simulated futures (trials): "
+           "possible years drawn at random from every range in the table. The seed "
+           f"({s.seed}) fixes the draw, so the same link always gives the same numbers; "
+           "change both under Simulation settings in the sidebar. A percentile is the share "
+           "of futures that cost less; the 80% range runs from the 10th to the 90th.")
 
 _ui.chart((distribution_chart, result), distribution_summary(result),
           "Distribution of each route's simulated total cost with percentiles marked")
 
 st.subheader("Your risk appetite")
+# The slider speaks the scenario's currency; the model's threshold stays in US dollars.
 totals = result.simulation.totals
-top = float(np.percentile(totals, 99.5))
+top = float(np.percentile(totals, 99.5)) * s.fx_rate
 winner = int(result.comparison["rank"].idxmin())
-start = float(result.comparison.at[winner, "p90_usd"])
+start = float(result.comparison.at[winner, "p90_usd"]) * s.fx_rate
 step = float(10 ** max(0, int(np.log10(max(top, 1.0))) - 2))
 high = round(top / step) * step
-appetite = st.slider("The total you could live with (USD)", min_value=0.0,
+appetite = st.slider(f"The total you could live with ({s.currency})", min_value=0.0,
                      max_value=max(high, step), value=min(round(start / step) * step, high),
-                     step=step,
-                     format="dollar",
+                     step=step, format="localized",
                      help="Move it to see the chance that each route costs more than this.")
-_ui.chart((exceedance_chart, result, appetite), exceedance_summary(result, appetite),
-          "Chance that each route's total exceeds a given amount", key=appetite)
+appetite_usd = appetite / s.fx_rate
+_ui.chart((exceedance_chart, result, appetite_usd), exceedance_summary(result, appetite_usd),
+          "Chance that each route's total exceeds a given amount", key=appetite_usd)
 
 left, right = st.columns(2)
 with left:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from connectivity import Scenario
 from connectivity.inputs.scenario import table_in_use
-from connectivity.model.sensitivity import sweep, tornado
+from connectivity.model.sensitivity import sweep
 from connectivity.views.labels import route_labels
 from connectivity.views.sensitivity import (
     sweep_chart,
@@ -27,22 +27,18 @@ def _sweep(table: pd.DataFrame, scenario: Scenario, name: str, values: np.ndarra
     return sweep(table, scenario, name, values)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _tornado(table: pd.DataFrame, scenario: Scenario):
-    return tornado(table, scenario)
-
-
 scenario = _ui.scenario()
 base = _ui.base_table()
 table = table_in_use(base, scenario)
 labels = route_labels(table)
 
 st.title("Sensitivity")
-st.caption("Every figure here is an exact expected value: no simulation noise.")
+st.caption("Every figure here is an exact expected value (the average over all futures, "
+           "computed by formula): no simulation noise.")
 
-t = _tornado(base, scenario)
+t = _ui.scenario_tornado()
 if t.swings:
-    _ui.chart((tornado_chart, t, labels), tornado_summary(t, labels),
+    _ui.chart((tornado_chart, t, labels, 15, scenario), tornado_summary(t, labels, scenario),
               "Tornado chart of the winner's margin as each input swings across its range")
     st.caption("Ranges: an assumption's 90% range from the table (or ±50% for a fixed "
                "value); scenario inputs ±50%, within their allowed bounds.")
@@ -56,6 +52,7 @@ SWEEPS = (
 for column, (name, values, unit, title, axis) in zip(st.columns(2), SWEEPS):
     with column:
         curves = _sweep(base, scenario, name, values)
-        _ui.chart((sweep_chart, table, values, curves, title, axis, getattr(scenario, name)),
+        _ui.chart((sweep_chart, table, values, curves, title, axis, getattr(scenario, name),
+                   scenario),
                   sweep_summary(values, curves, labels, unit),
                   f"{title}, one line per route", key=name)

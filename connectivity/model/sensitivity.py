@@ -42,6 +42,13 @@ class Swing:
     high_value: str
     low_margin: float  # runner-up total minus winner total with the input at its low end
     high_margin: float
+    option_id: str = ""  # the route whose cells were swung; "" for a scenario input
+    columns: tuple[str, ...] = ()  # the swung cells, or the scenario input's name
+
+    @property
+    def in_usd(self) -> bool:
+        """Whether the swung values are US-dollar amounts."""
+        return any(c.endswith("_usd") for c in self.columns)
 
     @property
     def width(self) -> float:
@@ -93,7 +100,8 @@ def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
             continue
         swings.append(Swing(PARAM_BY_NAME[name].label, fmt(lo), fmt(hi),
                             _margin(rows, s.with_values(**{name: lo}), winner, runner),
-                            _margin(rows, s.with_values(**{name: hi}), winner, runner)))
+                            _margin(rows, s.with_values(**{name: hi}), winner, runner),
+                            columns=(name,)))
     def cell_swing(i: int, columns: tuple[str, ...], low: float, high: float, label: str,
                    ) -> Swing:
         """Route i's `columns` all set to each end in turn; nothing else changed."""
@@ -102,7 +110,8 @@ def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
             changed = list(rows)
             changed[i] = {**rows[i], **dict.fromkeys(columns, v)}
             ends.append(_margin(changed, s, winner, runner))
-        return Swing(label, fmt(low), fmt(high), *ends)
+        return Swing(label, fmt(low), fmt(high), *ends, option_id=rows[i]["option_id"],
+                     columns=columns)
 
     for i, row in enumerate(rows):
         for stem, _high, _text in RANGES:

@@ -5,35 +5,53 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..inputs.provenance import ESTIMATE, origin
+from ..inputs.quotes import QUOTE_COLUMNS
 from ..model.breakeven import crossings, cumulative
 from ..model.compare import Result
 from ..model.routes import COMPONENTS
+from ..model.sensitivity import Swing, Tornado
+from ..schema.outputs import OUTPUT_BY_NAME, OUTPUTS
 from ..schema.palette import COMPONENT_COLORS, COMPONENT_LABELS
-from .format import month, pct, usd
-from .labels import AXIS_MONEY, MONEY, route_color, route_labels
+from .format import money, money_range, month, pct
+from .labels import (
+    AXIS_MONEY,
+    LEGAL_WORDS,
+    MONEY,
+    REACH_WORDS,
+    in_currency,
+    money_title,
+    route_color,
+    route_labels,
+    speak,
+)
+from .sensitivity import swing_words
 
 
 def breakdown_chart(result: Result) -> alt.Chart:
     """Stacked bars: what each route's expected total is made of."""
+    s = result.scenario
     labels = route_labels(result.table)
     rows = [
-        {"route": label, "component": COMPONENT_LABELS[c], "order": k, "usd": float(value)}
+        {"route": label, "component": COMPONENT_LABELS[c], "order": k,
+         "usd": float(value) * s.fx_rate}
         for label, (_, row) in zip(labels, result.expected.iterrows())
         for k, (c, value) in enumerate(row[list(COMPONENTS)].items())
     ]
     title = "Expected cost over the horizon, by component"
-    return alt.Chart(pd.DataFrame(rows), title=title).mark_bar().encode(
-        y=alt.Y("route:N", sort=labels, title=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("sum(usd):Q", title="Expected cost (USD)", axis=alt.Axis(format=AXIS_MONEY)),
+    return speak(alt.Chart(pd.DataFrame(rows), title=title).mark_bar().encode(
+        y=alt.Y("route:N", sort=labels, title=None, axis=alt.Axis(labelLimit=160)),
+        x=alt.X("sum(usd):Q", title=money_title(OUTPUT_BY_NAME["expected_total_usd"].label, s),
+                axis=alt.Axis(format=AXIS_MONEY, tickCount=5)),
         color=alt.Color("component:N", title="Component",
                         scale=alt.Scale(domain=list(COMPONENT_LABELS.values()),
                                         range=list(COMPONENT_COLORS)),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=150)),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("route:N", title="Route"),
                  alt.Tooltip("component:N", title="Component"),
                  alt.Tooltip("sum(usd):Q", title="Expected cost", format=MONEY)],
-    ).properties(height=120 + 50 * len(labels))
+    ).properties(height=150 + 50 * len(labels)), s)
 
 
 def cost_risk_frame(result: Result) -> pd.DataFrame:
@@ -53,7 +71,9 @@ def cost_risk_frame(result: Result) -> pd.DataFrame:
 
 def cost_risk_chart(result: Result) -> alt.LayerChart:
     """Direct cost against expected losses; the bar spans the simulated p10–p90."""
-    data = cost_risk_frame(result)
+    s = result.scenario
+    data = in_currency(cost_risk_frame(result), ["direct", "losses", "losses_p10", "losses_p90",
+                                                "total", "p10", "p90"], s)
     base = alt.Chart(data, title="Direct cost against expected losses")
     tooltip = [alt.Tooltip("route:N", title="Route"),
                alt.Tooltip("direct:Q", title="Setup + service", format=MONEY),
@@ -61,15 +81,17 @@ def cost_risk_chart(result: Result) -> alt.LayerChart:
                alt.Tooltip("p10:Q", title="Total, 10th percentile", format=MONEY),
                alt.Tooltip("total:Q", title="Total, expected", format=MONEY),
                alt.Tooltip("p90:Q", title="Total, 90th percentile", format=MONEY)]
-    x = alt.X("direct:Q", title="Setup + service charges (USD)",
-              axis=alt.Axis(format=AXIS_MONEY), scale=alt.Scale(zero=True))
+    x = alt.X("direct:Q", title=money_title("Setup + service charges", s),
+              axis=alt.Axis(format=AXIS_MONEY, tickCount=5),
+              scale=alt.Scale(zero=True, padding=12))
     spread = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
         x=x, y=alt.Y("losses_p10:Q"), y2="losses_p90:Q", color=route_color(result.table),
         tooltip=tooltip)
     points = base.mark_point(filled=True, size=160).encode(
-        x=x, y=alt.Y("losses:Q", title="Expected losses (USD)", axis=alt.Axis(format=AXIS_MONEY)),
+        x=x, y=alt.Y("losses:Q", title=money_title("Expected losses", s),
+                     axis=alt.Axis(format=AXIS_MONEY)),
         color=route_color(result.table), tooltip=tooltip)
-    return alt.layer(spread, points).properties(height=400)
+    return speak(alt.layer(spread, points).properties(height=400), s)
 
 
 def cumulative_frame(result: Result) -> pd.DataFrame:
@@ -97,18 +119,20 @@ def breakeven_frame(result: Result) -> pd.DataFrame:
 
 def cumulative_chart(result: Result) -> alt.LayerChart:
     """Cumulative expected cost, month by month; break-even points marked."""
-    horizon = result.scenario.horizon_months
-    lines = alt.Chart(cumulative_frame(result),
+    s = result.scenario
+    horizon = s.horizon_months
+    lines = alt.Chart(in_currency(cumulative_frame(result), ["usd"], s),
                       title="Cumulative expected cost, month by month").mark_line(
         point=False, strokeWidth=2.5).encode(
         x=alt.X("month:Q", title="Month"),
-        y=alt.Y("usd:Q", title="Cumulative expected cost (USD)", axis=alt.Axis(format=AXIS_MONEY)),
+        y=alt.Y("usd:Q", title=money_title("Cumulative expected cost", s),
+                axis=alt.Axis(format=AXIS_MONEY)),
         color=route_color(result.table),
         strokeDash=alt.StrokeDash("route:N", legend=None),
         tooltip=[alt.Tooltip("route:N", title="Route"), alt.Tooltip("month:Q", title="Month"),
                  alt.Tooltip("usd:Q", title="Cumulative cost", format=MONEY)],
     )
-    marks = alt.Chart(breakeven_frame(result)).mark_point(
+    marks = alt.Chart(in_currency(breakeven_frame(result), ["usd"], s)).mark_point(
         shape="diamond", size=140, filled=True, color="black").encode(
         x="month:Q", y="usd:Q",
         tooltip=[alt.Tooltip("event:N", title="Break-even"),
@@ -117,7 +141,7 @@ def cumulative_chart(result: Result) -> alt.LayerChart:
     )
     end = alt.Chart(pd.DataFrame({"month": [horizon]})).mark_rule(
         strokeDash=[4, 4], color="gray").encode(x="month:Q")
-    return alt.layer(lines, marks, end).properties(height=400)
+    return speak(alt.layer(lines, marks, end).properties(height=400), s)
 
 
 def _ranked(result: Result) -> list[int]:
@@ -126,15 +150,15 @@ def _ranked(result: Result) -> list[int]:
 
 def headline(result: Result) -> str:
     """Which route costs least, by how much against the runner-up, and how often."""
-    c, labels = result.comparison, route_labels(result.table)
+    c, labels, s = result.comparison, route_labels(result.table), result.scenario
     order = _ranked(result)
     best = order[0]
-    text = (f"{labels[best]} costs least over {result.scenario.horizon_months} months: "
-            f"{usd(c.at[best, 'expected_total_usd'])} expected")
+    text = (f"{labels[best]} costs least over {s.horizon_months} months: "
+            f"{money(c.at[best, 'expected_total_usd'], s)} expected")
     if len(order) > 1:
         second = order[1]
         gap = c.at[second, "expected_total_usd"] - c.at[best, "expected_total_usd"]
-        text += f", {usd(gap)} less than the runner-up, {labels[second]}"
+        text += f", {money(gap, s)} less than the runner-up, {labels[second]}"
     share = c.at[best, "prob_lowest_cost"]
     return text + f". It is the cheapest route in {pct(share)} of simulated futures."
 
@@ -173,12 +197,13 @@ def breakdown_summary(result: Result) -> str:
 
 
 def cost_risk_summary(result: Result) -> str:
-    c, labels = result.comparison, route_labels(result.table)
+    c, labels, s = result.comparison, route_labels(result.table), result.scenario
     widest = int((c["p90_usd"] - c["p10_usd"]).idxmax())
     spread = c.at[widest, "p90_usd"] - c.at[widest, "p10_usd"]
-    return (f"Bars span the 10th to 90th percentile of simulated losses. {labels[widest]} is "
-            f"the least predictable: its total ranges over {usd(spread)} between those "
-            f"percentiles ({usd(c.at[widest, 'p10_usd'])} to {usd(c.at[widest, 'p90_usd'])}).")
+    return (f"Bars span the 80% range of simulated losses (8 futures in 10 fall inside). "
+            f"{labels[widest]} is the least predictable: its total spans "
+            f"{money(spread, s)}, from "
+            f"{money_range(c.at[widest, 'p10_usd'], c.at[widest, 'p90_usd'], s)}.")
 
 
 def cumulative_summary(result: Result) -> str:
@@ -193,3 +218,61 @@ def cumulative_summary(result: Result) -> str:
              for c in inside[:4]]
     more = f" (and {len(inside) - 4} more)" if len(inside) > 4 else ""
     return "Break-even: " + "; ".join(words) + more + "."
+
+
+RANGE_80 = "range_80"  # the display table's "80% range" column: p10 to p90 in words
+
+
+def comparison_frame(result: Result) -> pd.DataFrame:
+    """The comparison as a person reads it: in rank order, money in the scenario's
+    currency in whole units, legal status and reach in words, the 80% range in words.
+
+    The CSV keeps the codes and the US dollars; this frame is only for the page.
+    """
+    s = result.scenario
+    c = result.comparison.assign(name=route_labels(result.table))
+    money_columns = [o.name for o in OUTPUTS if o.unit == "money" and o.name in c]
+    shown = c.assign(**{m: (c[m] * s.fx_rate).round(0) for m in money_columns})
+    shown["legal_status"] = c["legal_status"].map(lambda v: LEGAL_WORDS.get(v, v))
+    shown["reach"] = c["reach"].map(lambda v: REACH_WORDS.get(v, v))
+    shown[RANGE_80] = [money_range(lo, hi, s, short=True)
+                       for lo, hi in zip(c["p10_usd"], c["p90_usd"])]
+    return shown.sort_values("rank", kind="stable").drop(columns=["scenario"])
+
+
+def whose_numbers(result: Result, t: Tornado) -> str:
+    """Which figures are the manager's, which the app's, and the estimate that matters most."""
+    s = result.scenario
+    ids = set(result.table["option_id"])
+    quoted = sorted({o for o, col, _ in s.overrides if col in QUOTE_COLUMNS and o in ids})
+    edited = [o for o, col, _ in s.overrides if col not in QUOTE_COLUMNS]
+    names = dict(zip(result.table["option_id"], route_labels(result.table)))
+    yours = []
+    if s.table:
+        yours.append("your uploaded table")
+    if quoted:
+        yours.append("your quotes for " + ", ".join(names[o] for o in quoted))
+    if edited:
+        yours.append(f"{len(edited)} risk figure{'' if len(edited) == 1 else 's'} you set")
+    if yours:
+        text = "Your figures: " + "; ".join(yours) + "."
+        if not s.table:
+            text += " Every other price and risk is the app's estimate."
+    else:
+        text = "Every price and risk here is the app's estimate: none are yours yet."
+    top = top_estimate(result, t)
+    if top is None:
+        return text
+    label, low, high = swing_words(top, s)
+    flips = min(top.low_margin, top.high_margin) < 0
+    return (text + f" The answer depends most on an estimate: {label} ({low} to {high})"
+            + (", which alone could reverse it." if flips else "."))
+
+
+def top_estimate(result: Result, t: Tornado) -> Swing | None:
+    """The widest swing of the tornado that rests on one of the app's own estimates."""
+    for w in t.swings:
+        if w.option_id and all(origin(result.scenario, w.option_id, c) == ESTIMATE
+                               for c in w.columns):
+            return w
+    return None

@@ -19,13 +19,34 @@ def usd(value: float) -> str:
     return f"{sign}${abs(value):,.0f}"
 
 
+def symbol(s: Speaks) -> str:
+    """What an amount in the scenario's currency starts with: $, ¥, HK$, €."""
+    return "$" if s.currency == "USD" else CURRENCY_BY_CODE[s.currency].symbol
+
+
 def money(value_usd: float, s: Speaks) -> str:
     """A US-dollar amount in the scenario's currency, whole units: ¥1,336,483."""
     if s.currency == "USD":
         return usd(value_usd)
     value = value_usd * s.fx_rate
     sign = "-" if value < 0 else ""
-    return f"{sign}{CURRENCY_BY_CODE[s.currency].symbol}{abs(value):,.0f}"
+    return f"{sign}{symbol(s)}{abs(value):,.0f}"
+
+
+def short_money(value_usd: float, s: Speaks) -> str:
+    """An amount in a narrow cell: ¥4.1M, ¥830k, ¥950."""
+    value = value_usd * s.fx_rate
+    sign, value = ("-" if value < 0 else ""), abs(value)
+    for size, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"{sign}{symbol(s)}{value / size:.3g}{suffix}"
+    return f"{sign}{symbol(s)}{value:,.0f}"
+
+
+def money_range(low_usd: float, high_usd: float, s: Speaks, short: bool = False) -> str:
+    """The one way every page states a range: ¥1,200 to ¥3,400 (short: ¥1.2k to ¥3.4k)."""
+    say = short_money if short else money
+    return f"{say(low_usd, s)} to {say(high_usd, s)}"
 
 
 def pct(share: float) -> str:

@@ -6,9 +6,32 @@ import altair as alt
 import pandas as pd
 
 from ..schema.palette import PALETTE
+from .format import Speaks, symbol
 
+# d3 formats: "$" prints the chart's currency symbol, set per scenario by `speak`.
 MONEY = "$,.0f"
 AXIS_MONEY = "$.2~s"
+
+LEGAL_WORDS = {"authorised": "Licensed (authorised)", "unauthorised": "Not authorised",
+               "pilot": "Pilot scheme"}
+REACH_WORDS = {"hq_only": "Head office only", "open_internet": "Open internet",
+               "domestic_only": "Nothing abroad"}
+
+
+def in_currency(frame: pd.DataFrame, columns: list[str], s: Speaks) -> pd.DataFrame:
+    """A chart's frame with its US-dollar columns converted to the scenario's currency."""
+    return frame.assign(**{c: frame[c] * s.fx_rate for c in columns})
+
+
+def money_title(text: str, s: Speaks) -> str:
+    """An axis title naming the currency: 'Expected cost (CNY)'."""
+    return f"{text} ({s.currency})"
+
+
+def speak(chart: alt.TopLevelMixin, s: Speaks) -> alt.TopLevelMixin:
+    """The chart's number formats in the scenario's currency (the "$" of MONEY)."""
+    return chart.configure(locale={"number": {
+        "decimal": ".", "thousands": ",", "grouping": [3], "currency": [symbol(s), ""]}})
 
 
 def route_labels(table: pd.DataFrame) -> list[str]:
@@ -29,5 +52,41 @@ def route_scale(table: pd.DataFrame) -> alt.Scale:
 
 def route_color(table: pd.DataFrame, legend: bool = True) -> alt.Color:
     return alt.Color("route:N", scale=route_scale(table), sort=route_labels(table),
-                     title=None, legend=alt.Legend(orient="bottom", direction="horizontal",
-                                                   labelLimit=260) if legend else None)
+                     title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=150)
+                     if legend else None)
+
+
+# The options table's columns as a person reads them (the codes stay in files and links).
+_RANGE_WORDS = {
+    "productivity_loss_pct": ("Lost share of work", "%"),
+    "outages_per_year": ("Disruptions a year", ""),
+    "outage_hours": ("Hours lost per disruption", ""),
+    "incidents_per_year": ("Enforcement incidents a year", ""),
+    "incident_cost_usd": ("Cost per incident", "USD"),
+}
+COLUMN_WORDS: dict[str, str] = {
+    "option_id": "Route id",
+    "name": "Display name",
+    "legal_status": "Legal status",
+    "reach": "Reach abroad",
+    "setup_usd": "Setup per office (USD)",
+    "monthly_usd": "Monthly charge per office (USD)",
+    "per_mbps_usd": "Price per Mbps, per office and month (USD)",
+    "per_user_usd": "Charge per user and month (USD)",
+    "min_term_months": "Minimum term (months)",
+    "lead_time_weeks": "Lead time (weeks)",
+    **{f"{stem}_{end}": f"{words}, {word}" + (f" ({unit})" if unit else "")
+       for stem, (words, unit) in _RANGE_WORDS.items()
+       for end, word in (("low", "low"), ("high", "high"))},
+    "latency_ms": "Round trip to head office (ms)",
+    "sources": "Sources",
+    "notes": "Notes",
+}
+COLUMN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Prices (US dollars, the table's unit)",
+     ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd")),
+    ("Timing", ("min_term_months", "lead_time_weeks", "latency_ms")),
+    ("Risks: each a low and a high guess (a 90% range)",
+     tuple(f"{stem}_{end}" for stem in _RANGE_WORDS for end in ("low", "high"))),
+    ("Route, legal status, sources", ("name", "legal_status", "reach", "sources", "notes")),
+)

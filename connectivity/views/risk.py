@@ -9,8 +9,16 @@ import pandas as pd
 from ..model.compare import Result
 from ..model.simulate import LOSSES
 from ..schema.palette import COMPONENT_LABELS
-from .format import pct, usd
-from .labels import AXIS_MONEY, MONEY, route_color, route_labels
+from .format import money, money_range, pct
+from .labels import (
+    AXIS_MONEY,
+    MONEY,
+    in_currency,
+    money_title,
+    route_color,
+    route_labels,
+    speak,
+)
 
 
 def distribution_frame(result: Result, bins: int = 60) -> pd.DataFrame:
@@ -73,16 +81,19 @@ def loss_spread_frame(result: Result) -> pd.DataFrame:
 
 
 def distribution_summary(result: Result) -> str:
-    c = result.comparison
-    parts = [f"{label} {usd(r['p10_usd'])} to {usd(r['p90_usd'])} (median {usd(r['p50_usd'])})"
+    c, s = result.comparison, result.scenario
+    parts = [f"{label} {money_range(r['p10_usd'], r['p90_usd'], s)} "
+             f"(median {money(r['p50_usd'], s)})"
              for label, (_, r) in zip(route_labels(result.table), c.iterrows())]
-    return "In 8 of 10 simulated futures the total falls within: " + "; ".join(parts) + "."
+    return ("80% range of the total (8 simulated futures in 10 fall inside): "
+            + "; ".join(parts) + ".")
 
 
 def exceedance_summary(result: Result, threshold: float) -> str:
     chances = exceed_chances(result, threshold)
     parts = [f"{label} {pct(p)}" for label, p in zip(route_labels(result.table), chances)]
-    return f"Chance the total exceeds {usd(threshold)}: " + ", ".join(parts) + "."
+    return (f"Chance the total exceeds {money(threshold, result.scenario)}: "
+            + ", ".join(parts) + ".")
 
 
 def cheapest_summary(result: Result) -> str:
@@ -96,17 +107,19 @@ def loss_spread_summary(result: Result) -> str:
     frame = loss_spread_frame(result)
     widest = frame.assign(width=frame["p90"] - frame["p10"]).sort_values("width").iloc[-1]
     return (f"The widest source of uncertainty is {widest['component'].lower()} on "
-            f"{widest['route']}: from {usd(widest['p10'])} to {usd(widest['p90'])} "
-            f"(10th to 90th percentile).")
+            f"{widest['route']}: {money_range(widest['p10'], widest['p90'], result.scenario)} "
+            f"(80% range).")
 
 
 def distribution_chart(result: Result) -> alt.LayerChart:
     """How the simulated total spreads, per route, with p10, median and p90 marked."""
+    s = result.scenario
     color = route_color(result.table)
-    x = alt.X("usd:Q", title="Total cost over the horizon (USD)",
-              axis=alt.Axis(format=AXIS_MONEY))
-    areas = alt.Chart(distribution_frame(result),
-                      title="Spread of the simulated total cost (middle 99% of futures)").mark_area(
+    x = alt.X("usd:Q", title=money_title("Total cost over the horizon", s),
+              axis=alt.Axis(format=AXIS_MONEY, tickCount=5))
+    frame = in_currency(distribution_frame(result), ["usd", "usd_from", "usd_to"], s)
+    title = ["Spread of the simulated total cost", "(the middle 99% of futures)"]
+    areas = alt.Chart(frame, title=title).mark_area(
         opacity=0.35, interpolate="step").encode(
         x=x, y=alt.Y("share:Q", title="Share of simulated futures", stack=None,
                      axis=alt.Axis(format="%")),
@@ -115,33 +128,36 @@ def distribution_chart(result: Result) -> alt.LayerChart:
                  alt.Tooltip("usd_from:Q", title="From", format=MONEY),
                  alt.Tooltip("usd_to:Q", title="To", format=MONEY),
                  alt.Tooltip("share:Q", title="Share of futures", format=".1%")])
-    rules = alt.Chart(percentile_frame(result)).mark_rule(strokeWidth=2).encode(
+    rules = alt.Chart(in_currency(percentile_frame(result), ["usd"], s)).mark_rule(
+        strokeWidth=2).encode(
         x="usd:Q", color=route_color(result.table, legend=False),
         strokeDash=alt.StrokeDash("percentile:N", title="Marked",
                                   sort=["10th percentile", "median", "90th percentile"],
-                                  scale=alt.Scale(range=[[2, 2], [1, 0], [6, 3]])),
+                                  scale=alt.Scale(range=[[2, 2], [1, 0], [6, 3]]),
+                                  legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("route:N", title="Route"),
                  alt.Tooltip("percentile:N", title="Percentile"),
                  alt.Tooltip("usd:Q", title="Total", format=MONEY)])
-    return alt.layer(areas, rules).properties(height=380)
+    return speak(alt.layer(areas, rules).properties(height=420), s)
 
 
 def exceedance_chart(result: Result, threshold: float) -> alt.LayerChart:
     """Chance the total exceeds X, per route, with the manager's risk-appetite line."""
-    lines = alt.Chart(exceedance_frame(result),
+    s = result.scenario
+    lines = alt.Chart(in_currency(exceedance_frame(result), ["usd"], s),
                       title="Chance the total cost exceeds a given amount").mark_line(
         strokeWidth=2.5).encode(
-        x=alt.X("usd:Q", title="Total cost over the horizon (USD)",
-                axis=alt.Axis(format=AXIS_MONEY)),
+        x=alt.X("usd:Q", title=money_title("Total cost over the horizon", s),
+                axis=alt.Axis(format=AXIS_MONEY, tickCount=5)),
         y=alt.Y("chance:Q", title="Chance of exceeding", axis=alt.Axis(format="%")),
         color=route_color(result.table),
         tooltip=[alt.Tooltip("route:N", title="Route"),
                  alt.Tooltip("usd:Q", title="Total above", format=MONEY),
                  alt.Tooltip("chance:Q", title="Chance", format=".1%")])
-    appetite = alt.Chart(alt.Data(values=[{"usd": threshold}])).mark_rule(
+    appetite = alt.Chart(alt.Data(values=[{"usd": threshold * s.fx_rate}])).mark_rule(
         color="#d62728", strokeWidth=2, strokeDash=[6, 3]).encode(
         x="usd:Q", tooltip=[alt.Tooltip("usd:Q", title="Your risk appetite", format=MONEY)])
-    return alt.layer(lines, appetite).properties(height=380)
+    return speak(alt.layer(lines, appetite).properties(height=380), s)
 
 
 def cheapest_chart(result: Result) -> alt.Chart:
@@ -150,7 +166,7 @@ def cheapest_chart(result: Result) -> alt.Chart:
         ["route", "prob_lowest_cost"]]
     return alt.Chart(data, title="How often each route is the cheapest").mark_bar().encode(
         y=alt.Y("route:N", sort=route_labels(result.table), title=None,
-                axis=alt.Axis(labelLimit=220)),
+                axis=alt.Axis(labelLimit=160)),
         x=alt.X("prob_lowest_cost:Q", title="Share of simulated futures",
                 axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
         color=route_color(result.table, legend=False),
@@ -161,18 +177,22 @@ def cheapest_chart(result: Result) -> alt.Chart:
 
 def loss_spread_chart(result: Result) -> alt.LayerChart:
     """Each loss component's expected value and its 10th–90th percentile, per route."""
-    base = alt.Chart(loss_spread_frame(result),
-                     title="Where the risk comes from: losses by component")
+    s = result.scenario
+    base = alt.Chart(in_currency(loss_spread_frame(result), ["mean", "p10", "p90"], s),
+                     title=["Where the risk comes from:", "losses by component"])
     tooltip = [alt.Tooltip("route:N", title="Route"),
                alt.Tooltip("component:N", title="Component"),
                alt.Tooltip("mean:Q", title="Expected", format=MONEY),
                alt.Tooltip("p10:Q", title="10th percentile", format=MONEY),
                alt.Tooltip("p90:Q", title="90th percentile", format=MONEY)]
-    x = alt.X("component:N", title=None, axis=alt.Axis(labelAngle=0))
+    # Labels on two lines ("Lost" / "productivity") so all three fit a phone's width.
+    x = alt.X("component:N", title=None,
+              axis=alt.Axis(labelAngle=0, labelExpr="split(datum.label, ' ')"))
     bars = base.mark_bar(opacity=0.8).encode(
         x=x, xOffset=alt.XOffset("route:N"),
-        y=alt.Y("mean:Q", title="Loss over the horizon (USD)", axis=alt.Axis(format=AXIS_MONEY)),
+        y=alt.Y("mean:Q", title=money_title("Loss over the horizon", s),
+                axis=alt.Axis(format=AXIS_MONEY)),
         color=route_color(result.table), tooltip=tooltip)
     whiskers = base.mark_rule(color="black").encode(
         x=x, xOffset=alt.XOffset("route:N"), y="p10:Q", y2="p90:Q", tooltip=tooltip)
-    return alt.layer(bars, whiskers).properties(height=380)
+    return speak(alt.layer(bars, whiskers).properties(height=380), s)

@@ -69,7 +69,11 @@ def test_default_page(page: Page, open_app, screenshot) -> None:
     expect(page.locator("[data-testid='stMain'] h1")).to_have_text("Compare the routes")
     expect(page.locator(HEADLINE)).not_to_be_empty()
     expect(page.locator(METRIC_VALUE)).to_have_count(3)
-    expect(page.locator("[data-testid='stMain'] [data-testid='stDataFrame']")).to_have_count(1)
+    # The columns a manager needs first, and every column one click away in an expander.
+    expect(page.locator("[data-testid='stMain'] [data-testid='stDataFrame']")).to_have_count(2)
+    expect(page.locator("[data-testid='stMain'] [data-testid='stDataFrame']").first).to_be_visible()
+    expect(page.locator("[data-testid='stMain'] [data-testid='stExpander'] "
+                        "[data-testid='stDataFrame']")).to_have_count(1)
     expect(page.locator(NOTICE)).to_have_count(0)
     assert number_input(page, "users").input_value() == "25"
     assert_share_box_holds(page)

@@ -22,8 +22,8 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from connectivity.model.routes import WEEKS_PER_MONTH
-from connectivity.schema.columns import COLUMN_NAMES
 from connectivity.views.format import usd
+from connectivity.views.labels import COLUMN_GROUPS
 from tests.harness.browse import (
     charts_drawn,
     download_csv,
@@ -57,6 +57,8 @@ IN_USE = "In use: "
 SCENARIO = "users=60&horizon_months=24"
 # Sidebar link, the page's path, its title.
 PAGES = [
+    ("Your quotes", "/quotes", "Your quotes"),
+    ("Estimate losses", "/estimate", "Estimate losses"),
     ("Risk", "/risk", "Risk"),
     ("Decide", "/decide", "Decide"),
     ("Sensitivity", "/sensitivity", "Sensitivity"),
@@ -113,29 +115,18 @@ def metrics(page: Page) -> dict[str, str]:
     return found
 
 
-def grid_cells(page: Page, index: int) -> list[str]:
-    """The cells the `index`-th grid on the page exposes to assistive technology.
-
-    Glide's canvas grid writes an accessible table inside the canvas once it
-    has had focus; clicking the first body cell gives it focus.
-    """
-    grid = page.locator(GRID).nth(index)
-    box = grid.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + 20, box["y"] + 36 + 17)
-    expect(grid.locator("td").first).to_be_attached()
-    return [text.strip() for text in grid.locator("td").all_inner_texts()]
-
-
 def select_cell(page: Page, row: int, column: str) -> Locator:
-    """Select the options grid's cell (row, column); returns its accessible twin.
+    """Select the options grids' cell (row, column); returns its accessible twin.
 
     Select the first body cell with a click, walk to the target with the arrow
     keys (the grid scrolls itself) and check that the grid's own accessible
     table says that cell is the selected one.
     """
-    col = COLUMN_NAMES.index(column)
-    grid = page.locator(GRID).first
+    # The options are edited in grouped grids (prices, timing, risks, route): the route's
+    # pinned name first, then the group's columns.
+    group = next(g for g, (_, columns) in enumerate(COLUMN_GROUPS) if column in columns)
+    col = 1 + COLUMN_GROUPS[group][1].index(column)
+    grid = page.locator(GRID).nth(group)
     first = grid.locator("#glide-cell-0-0")
     for _ in range(3):
         # When another grid had the focus, the first click only takes it back.
@@ -267,9 +258,12 @@ def test_edit_a_cell_reaches_the_link_and_the_comparison(page: Page, open_app) -
                              timeout=RUN_TIMEOUT_MS)
     settle(page)
     expect(caption).to_contain_text(re.compile(r"\b1 edited cell"))
-    expect(page.get_by_role("heading", name="Your edits")).to_be_visible()
-    # The grid of edits is the second grid on the page.
-    assert grid_cells(page, 1) == ["approved_vpn", "monthly_usd", "800", "900"]
+    expect(page.get_by_role("heading", name="Your figures")).to_be_visible()
+    figures = page.locator(f"{MAIN} [data-testid='stTable']").filter(has_text="Your value")
+    expect(figures.locator("tbody tr")).to_have_count(1)
+    cells = [t.strip() for t in figures.locator("tbody td").all_inner_texts()]
+    assert cells == ["Approved VPN", "Monthly charge per office (USD)", "800", "900",
+                     "approved_vpn.monthly_usd"], cells
     healthy(page)
 
     # low above high: refused with a reason; the link and the cell keep what they had.

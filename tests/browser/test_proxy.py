@@ -16,8 +16,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from load.server import Server
-from tests.browser.test_pages import grid_cells, metrics
-from tests.harness.browse import settle
+from tests.browser.test_pages import metrics
+from tests.harness.browse import grid_cells, settle
 from tests.harness.chromium import VIEWPORT
 from tests.harness.nginx import NGINX, PIN_COOKIE, Proxy, nginx_proxy
 from tests.harness.selectors import RUN_TIMEOUT_MS

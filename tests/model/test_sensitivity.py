@@ -21,7 +21,7 @@ from connectivity.model.expected import component_matrix
 from connectivity.model.sensitivity import sweep, tornado
 from connectivity.schema.params import PARAM_BY_NAME
 from connectivity.views.labels import route_labels, route_scale
-from connectivity.views.sensitivity import crossovers, sweep_chart, tornado_chart
+from connectivity.views.sensitivity import crossovers, sweep_chart, swing_words, tornado_chart
 
 N = NormalDist()
 Z = N.inv_cdf(0.95)
@@ -378,22 +378,26 @@ def test_tornado_chart_draws_bars_from_the_base_margin(table):
     t = tornado(table, Scenario())
     labels = route_labels(table)
     spec = tornado_chart(t, labels, top=10).to_dict()
-    bars, rules = spec["layer"]
+    bars, names, rules = spec["layer"]  # each input's name is written above its bar
     assert bars["mark"]["type"] == "bar" and rules["mark"]["type"] == "rule"
+    assert names["mark"]["type"] == "text" and names["encoding"]["text"]["field"] == "input"
+    words = [swing_words(w) for w in t.swings[:10]]
+    assert [r["input"] for r in _rows(spec, names)] == [label for label, _, _ in words]
     assert bars["encoding"]["x"]["field"] == "base"
     assert bars["encoding"]["x2"]["field"] == "margin"
-    assert bars["encoding"]["y"]["sort"] == [w.label for w in t.swings[:10]]
+    assert bars["encoding"]["y"]["sort"] == [label for label, _, _ in words]
     rows = _rows(spec, bars)
     assert len(rows) == 20
-    for w in t.swings[:10]:
-        mine = {r["end"]: r for r in rows if r["input"] == w.label}
+    for w, (label, low, _) in zip(t.swings[:10], words):
+        mine = {r["end"]: r for r in rows if r["input"] == label}
         assert mine["low end"]["margin"] == w.low_margin
         assert mine["high end"]["margin"] == w.high_margin
-        assert mine["low end"]["value"] == w.low_value
+        assert mine["low end"]["value"] == low
         assert all(r["base"] == t.base_margin for r in mine.values())
     lines = {r["what"]: r["x"] for r in _rows(spec, rules)}
     assert lines == {"as entered": t.base_margin, "winner changes": 0.0}
-    assert labels[t.winner] in bars["title"] and labels[t.runner_up] in bars["title"]
+    title = " ".join(bars["title"])
+    assert labels[t.winner] in title and labels[t.runner_up] in title
     assert bars["encoding"]["tooltip"] and rules["encoding"]["tooltip"]
 
 

@@ -53,15 +53,17 @@ def test_sensitivity_page_has_tornado_and_two_break_even_charts():
 
 
 def _edits_table(at):
-    return next(d.value for d in at.dataframe if "your value" in d.value.columns)
+    return next(d.value for d in at.table if "Your value" in d.value.columns)
 
 
 def test_an_edit_in_the_link_is_applied_and_listed():
     at = run({"approved_vpn.monthly_usd": "900"}, "assumptions")
     edits = _edits_table(at)
-    assert list(edits["column"]) == ["monthly_usd"] and list(edits["your value"]) == ["900"]
+    assert list(edits["In the link as"]) == ["approved_vpn.monthly_usd"]
+    assert list(edits["Figure"]) == ["Monthly charge per office (USD)"]
+    assert list(edits["Your value"]) == ["900"]
     editor = next(d.value for d in at.dataframe if "option_id" in d.value.columns)
-    assert editor.loc[editor["option_id"] == "approved_vpn", "monthly_usd"].item() == 900
+    assert editor.loc[editor["option_id"] == "Approved VPN", "monthly_usd"].item() == 900
 
 
 def test_a_bad_edit_in_the_link_is_refused_and_the_table_value_kept():

@@ -203,7 +203,7 @@ def test_distribution_summary_names_every_route_with_its_percentiles(result, lab
         assert p10 == pytest.approx(c["p10_usd"][i], abs=0.5)
         assert p50 == pytest.approx(c["p50_usd"][i], abs=0.5)
         assert p90 == pytest.approx(c["p90_usd"][i], abs=0.5)
-    assert "8 of 10" in text  # p10 to p90
+    assert "80% range" in text and "8 simulated futures in 10" in text  # p10 to p90
 
 
 @pytest.mark.parametrize("route", [0, 1, 2])

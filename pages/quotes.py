@@ -1,0 +1,105 @@
+"""Your quotes: a carrier's written quote per route, typed in your currency.
+
+Each saved field becomes the same `<option_id>.<column>` override the
+Assumptions grid writes (US dollars in the link), so there is no second state.
+"""
+
+import hashlib
+
+import streamlit as st
+
+from connectivity.inputs.provenance import origin, origin_words
+from connectivity.inputs.quotes import (
+    BANDWIDTH_CHOICES,
+    PER_MBPS,
+    QUOTE_FIELDS,
+    bandwidth_choice,
+    field_value,
+    quote_changes,
+)
+from connectivity.inputs.scenario import check_overrides, table_in_use
+from connectivity.schema.columns import BIG, COLUMN_BY_NAME
+from connectivity.views.format import symbol
+from connectivity.views.labels import route_labels
+from pages import _ui
+from pages._state import state
+
+_ui.require_entrypoint()
+
+
+def _version(s) -> str:
+    """Part of every field's key: the form redraws from the link whenever it changes."""
+    text = repr((s.overrides, s.currency, s.fx_rate, s.table))
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _key(option_id: str, column: str, version: str) -> str:
+    return f"quote-{option_id}-{column}-{version}"
+
+
+def _save(option_id: str, version: str) -> None:
+    """The submitted fields of one route, checked with the table's rules, into the link."""
+    s = _ui.scenario()
+    base = _ui.base_table()
+    row = table_in_use(base, s).set_index("option_id").loc[option_id].to_dict()
+    typed = {f.column: float(state.widget(_key(option_id, f.column, version)))
+             for f in QUOTE_FIELDS}
+    bandwidth = state.widget(_key(option_id, "bandwidth", version))
+    changes, problem = quote_changes(row, typed, bandwidth, s)
+    if problem:
+        state.quote_problems = [f"{row['name']}: {problem}."]
+        return
+    proposed = {(o, c): v for o, c, v in s.overrides}
+    proposed.update({(option_id, c): v for c, v in changes.items()})
+    kept, notices = check_overrides(base, proposed.items())
+    state.quote_problems = [f"{row['name']}: {n}." for n in notices]
+    if not notices:
+        _ui.set_overrides(kept)
+        state.quote_saved = (f"Saved {row['name']}: {len(changes)} figure"
+                             f"{'' if len(changes) == 1 else 's'} changed. Every page and "
+                             "the link now use them.")
+
+
+s = _ui.scenario()
+table = table_in_use(_ui.base_table(), s)
+labels = route_labels(table)
+version = _version(s)
+unit = symbol(s)
+
+st.title("Your quotes")
+st.markdown(f"Type each carrier's written quote as it reads, in **{s.currency}** "
+            f"({s.fx_rate:g} per US dollar; change both in the sidebar). Leave a field "
+            "alone to keep the value shown, marked as the app's estimate or as sourced. "
+            "Saved figures go into the link and every page.")
+for problem in state.quote_problems:
+    st.error(f"Not saved. {_ui.plain(problem)}", icon=":material/block:")
+if state.quote_saved:
+    st.success(_ui.plain(state.quote_saved), icon=":material/check_circle:")
+    state.quote_saved = ""
+
+for label, row in zip(labels, table.to_dict("records")):
+    oid = row["option_id"]
+    yours = {c for o, c, _ in s.overrides if o == oid}
+    with st.form(f"quote-{oid}", border=True):
+        st.subheader(_ui.plain(label))
+        left, right = st.columns(2)
+        for k, f in enumerate(QUOTE_FIELDS):
+            mark = origin_words(origin(s, oid, f.column))
+            column = COLUMN_BY_NAME[f.column]
+            top = BIG * s.fx_rate if f.money else column.high
+            with (left if k < len(QUOTE_FIELDS) // 2 else right):
+                st.number_input(
+                    f"{f.label} ({unit})" if f.money else f.label,
+                    min_value=0.0, max_value=float(top),
+                    value=field_value(f, row[f.column], s), step=1.0,
+                    format="%.2f" if f.money else "%g", key=_key(oid, f.column, version),
+                    help=f"{column.help.replace('(USD)', '').strip()} Now: {mark}.")
+                st.caption(mark)
+        start = bandwidth_choice(row, yours)
+        st.radio("Bandwidth in this quote", BANDWIDTH_CHOICES, horizontal=True,
+                 index=None if start is None else BANDWIDTH_CHOICES.index(start),
+                 key=_key(oid, "bandwidth", version),
+                 help="An all-in quote includes the bandwidth: choose the first and the price "
+                      f"per Mbps becomes 0. Choose '{PER_MBPS}' to keep or type that price.")
+        st.form_submit_button(f"Save the quote for {label}", on_click=_save,
+                              args=(oid, version), icon=":material/save:")

@@ -1,0 +1,57 @@
+"""The loss-estimate helper against sums done by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from connectivity.inputs.estimate import disruptions, lost_share, poll
+
+
+def test_minutes_lost_become_a_share_of_the_dependent_time():
+    # 8 h × 60 × 30% = 144 dependent minutes; 18/144 = 12.5%, 36/144 = 25%.
+    e = lost_share(18, 36, 8, 30)
+    assert e.cells == {"productivity_loss_pct_low": 12.5, "productivity_loss_pct_high": 25.0}
+    assert "144 minutes" in e.words and "18 ÷ 144 = 12.5%" in e.words
+    assert "36 ÷ 144 = 25%" in e.words
+
+
+def test_another_hand_computed_case():
+    # 7.5 h × 60 × 40% = 180 minutes; 9/180 = 5%, 45/180 = 25%.
+    e = lost_share(9, 45, 7.5, 40)
+    assert e.cells == {"productivity_loss_pct_low": 5.0, "productivity_loss_pct_high": 25.0}
+    # 10/144 = 6.944…% rounds to 6.94; 30/144 = 20.833…% to 20.83.
+    assert lost_share(10, 30, 8, 30).cells["productivity_loss_pct_high"] == 20.83
+
+
+@pytest.mark.parametrize("args, words", [
+    ((40, 10, 8, 30), "above the high guess"),
+    ((10, 200, 8, 30), "more than the 144 minutes"),
+    ((10, 20, 8, 0), "0%"),
+    ((10, 20, 0, 30), "hours worked a day"),
+    ((-1, 20, 8, 30), "below zero"),
+])
+def test_impossible_answers_are_refused_with_a_reason(args, words):
+    with pytest.raises(ValueError, match=words):
+        lost_share(*args)
+
+
+def test_a_staff_poll_gives_its_lowest_and_highest_answer():
+    assert poll("10, 25 5;40") == (5.0, 40.0)
+    assert poll("15") == (15.0, 15.0)
+    with pytest.raises(ValueError, match="no answers"):
+        poll(" , ")
+    with pytest.raises(ValueError, match="'ten' is not a number"):
+        poll("5 ten")
+    with pytest.raises(ValueError, match="below zero"):
+        poll("5 -3")
+
+
+def test_disruptions_land_in_their_four_cells_with_the_hours_a_year():
+    e = disruptions(2, 6, 1.5, 8)
+    assert e.cells == {"outages_per_year_low": 2, "outages_per_year_high": 6,
+                       "outage_hours_low": 1.5, "outage_hours_high": 8}
+    assert "= 3 to 48 hours a year" in e.words  # 2 × 1.5 and 6 × 8
+    with pytest.raises(ValueError, match="above the high guess"):
+        disruptions(6, 2, 1, 8)
+    with pytest.raises(ValueError, match="at most|allows"):
+        disruptions(1, 400, 1, 8)

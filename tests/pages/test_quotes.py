@@ -1,0 +1,97 @@
+"""The quote form and the loss-estimate page through AppTest."""
+
+from __future__ import annotations
+
+from connectivity import read_default
+from connectivity.inputs.quotes import INCLUDED
+from tests.harness.apptest import assert_healthy, run, unescape
+
+
+def _field(at, option_id: str, column: str):
+    return next(w for w in at.number_input if w.key.startswith(f"quote-{option_id}-{column}-"))
+
+
+def _radio(at, option_id: str):
+    return next(w for w in at.radio if w.key.startswith(f"quote-{option_id}-bandwidth-"))
+
+
+def _save(at, option_id: str):
+    return next(b for b in at.button if b.key and b.key.startswith("FormSubmitter:quote-"
+                                                                    + option_id))
+
+
+def _reopen(at, page: str):
+    """A fresh session on the link the first one holds now."""
+    return run(dict(at.query_params.items()), page)
+
+
+def test_an_all_in_quote_in_yuan_lands_in_the_link_and_reopens_as_typed():
+    at = run({"currency": "CNY"}, "quotes")
+    _field(at, "approved_vpn", "monthly_usd").set_value(4999.99)
+    _field(at, "approved_vpn", "setup_usd").set_value(12345.67)
+    _radio(at, "approved_vpn").set_value(INCLUDED)
+    _save(at, "approved_vpn").click().run()
+    assert_healthy(at)
+    q = dict(at.query_params.items())
+    assert float(q["approved_vpn.monthly_usd"]) == 4999.99 / 7.1
+    assert float(q["approved_vpn.setup_usd"]) == 12345.67 / 7.1
+    assert q["approved_vpn.per_mbps_usd"] == "0"
+    again = _reopen(at, "quotes")
+    assert _field(again, "approved_vpn", "monthly_usd").value == 4999.99
+    assert _field(again, "approved_vpn", "setup_usd").value == 12345.67
+    assert _radio(again, "approved_vpn").value == INCLUDED
+    # Fields left alone still show the table's value.
+    default = read_default().set_index("option_id")
+    assert _field(again, "leased_circuit", "monthly_usd").value == round(
+        default.at["leased_circuit", "monthly_usd"] * 7.1, 2)
+
+
+def test_a_new_monthly_charge_without_a_bandwidth_answer_is_refused_and_kept():
+    at = run({}, "quotes")
+    _field(at, "approved_vpn", "monthly_usd").set_value(700)
+    _save(at, "approved_vpn").click().run()
+    assert_healthy(at)
+    assert "approved_vpn.monthly_usd" not in dict(at.query_params.items())
+    assert any("bandwidth" in unescape(e.value) for e in at.error)
+    assert _field(at, "approved_vpn", "monthly_usd").value == 700  # what was typed stays
+
+
+def test_a_quote_changes_the_whose_numbers_line_on_compare():
+    at = run({}, "quotes")
+    _field(at, "leased_circuit", "lead_time_weeks").set_value(4)
+    _save(at, "leased_circuit").click().run()
+    compare = _reopen(at, "compare")
+    line = unescape(compare.info[0].value)
+    assert line.startswith("Your figures: your quotes for Leased private circuit")
+
+
+def test_the_estimate_helper_writes_the_lost_share_into_the_link():
+    at = run({"dependency_pct": "30"}, "estimate")
+    assert_healthy(at)
+    # It starts on the estimate the answer depends on most: the approved VPN's lost share.
+    assert next(b for b in at.selectbox if "observations" in b.label).value == "approved_vpn"
+    next(w for w in at.number_input if "good day" in w.label).set_value(18)
+    next(w for w in at.number_input if "bad day" in w.label).set_value(45)
+    at.run()
+    # 8 h × 60 × 30% = 144 minutes: 18/144 = 12.5%, 45/144 = 31.25%.
+    assert any("18 ÷ 144 = 12.5%" in unescape(m.value) for m in at.markdown)
+    next(b for b in at.button if b.key == "use_share").click().run()
+    assert_healthy(at)
+    q = dict(at.query_params.items())
+    assert q["approved_vpn.productivity_loss_pct_low"] == "12.5"
+    assert q["approved_vpn.productivity_loss_pct_high"] == "31.25"
+
+
+def test_the_staff_hour_is_typed_in_the_currency_and_reopens_as_typed():
+    at = run({"currency": "CNY", "hourly_usd": "40"}, "compare")
+    hour = next(w for w in at.number_input if w.key.startswith("hourly_usd-in-CNY"))
+    assert hour.label == "Loaded cost of one staff hour (CNY)" and hour.value == 284.0
+    hour.set_value(284.99).run()
+    assert_healthy(at)
+    assert float(dict(at.query_params.items())["hourly_usd"]) == 284.99 / 7.1
+    again = _reopen(at, "compare")
+    assert next(w for w in again.number_input if w.key.startswith("hourly_usd-in-")).value \
+        == 284.99
+    # Another run (any change) keeps the hour: its dollar field is not drawn meanwhile.
+    next(w for w in again.number_input if w.key == "users").set_value(30).run()
+    assert float(dict(again.query_params.items())["hourly_usd"]) == 284.99 / 7.1
