@@ -15,6 +15,7 @@ from connectivity.views.compare import (
     cumulative_chart,
     cumulative_summary,
     headline,
+    regret_line,
     top_estimate,
     whose_numbers,
 )
@@ -54,11 +55,19 @@ for column, i in zip(st.columns(len(ranked)), ranked):
                        f"{money_range(c.at[i, 'p10_usd'], c.at[i, 'p90_usd'], s)} "
                        f"(8 simulated futures in 10 cost this much). NPV (today's value at "
                        f"your discount rate) {money(c.at[i, 'npv_usd'], s)}; cheapest in "
-                       f"{pct(c.at[i, 'prob_lowest_cost'])} of simulated futures.")
+                       f"{pct(c.at[i, 'prob_lowest_cost'])} of simulated futures; expected "
+                       f"regret {money(c.at[i, 'expected_regret_usd'], s)} (what it costs on "
+                       "average against always picking each future's cheapest route).")
         # The key figures under each total, so a phone shows them without the table.
         st.caption(f"80% range {money_range(c.at[i, 'p10_usd'], c.at[i, 'p90_usd'], s, True)}"
                    f" · cheapest in {pct(c.at[i, 'prob_lowest_cost'])} · NPV "
                    f"{short_money(c.at[i, 'npv_usd'], s)}")
+
+if len(c) > 1:
+    with st.container(key="regret_line"):
+        st.caption(_ui.plain(regret_line(result)))
+        st.page_link("pages/decide.py", label="What is worth finding out first",
+                     icon=":material/lightbulb:")
 
 colors = route_colors(result.table)
 styled = shown.style.apply(

@@ -163,6 +163,21 @@ def headline(result: Result) -> str:
     return text + f". It is the cheapest route in {pct(share)} of simulated futures."
 
 
+def regret_line(result: Result) -> str:
+    """What deciding now costs against perfect information: the winner's expected regret."""
+    c, s = result.comparison, result.scenario
+    best = _ranked(result)[0]
+    evpi = float(c.at[best, "expected_regret_usd"])
+    total = float(c.at[best, "expected_total_usd"])
+    text = (f"Choosing now, you expect to pay {money(evpi, s)} more than someone who knew "
+            "in advance which route each future favours (the expected regret, or value of "
+            "perfect information")
+    if total > 0 and evpi < 0.01 * total:
+        return text + "): under 1% of the expected cost, so the choice is robust."
+    return (text + f", {pct(evpi / total) if total > 0 else '—'} of the expected cost). "
+            "The Decide page shows which estimate is worth pinning down first.")
+
+
 def caveat(result: Result) -> str | None:
     """What a manager must know about the winner before acting on it."""
     best = _ranked(result)[0]

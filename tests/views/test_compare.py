@@ -80,3 +80,22 @@ def test_headline_names_the_rank_one_route_and_the_caveat_its_reach(result):
     assert headline(result).startswith(best["name"])
     if best["reach"] == "hq_only":
         assert "head office" in caveat(result)
+
+
+def test_regret_line_names_the_winners_regret_and_when_the_choice_is_robust():
+    from connectivity import compare, parse_query, read_default
+    from connectivity.views.compare import regret_line
+    from connectivity.views.format import money
+
+    table = read_default()
+    for query, robust in (("trials=5000", True), ("users=5&trials=5000&currency=CNY", False)):
+        s, _ = parse_query(query, table)
+        result = compare(table, s)
+        c = result.comparison
+        best = int(c["rank"].idxmin())
+        evpi = c.at[best, "expected_regret_usd"]
+        assert evpi == c["expected_regret_usd"].min()  # the winner's regret is the EVPI
+        line = regret_line(result)
+        assert money(evpi, s) in line
+        assert ("choice is robust" in line) == robust
+        assert robust == (evpi < 0.01 * c.at[best, "expected_total_usd"])
