@@ -3,7 +3,8 @@
 Sections: engine (simulate and compare against the numpy floor), decide (what regret,
 EVPI and EVPPI add to a cold comparison, and their cache entries), peers
 (pyfair, squigglepy), apptest (script runs), browser (link to charts drawn)
-and memory (server RSS per open session). A section that cannot run says why
+memory (server RSS per open session) and uploads (reading CSV and .xlsx,
+refusing a zip bomb, writing the comparison workbook). A section that cannot run says why
 in the table; the benchmark always exits 0: it reports, it does not fail.
 """
 
@@ -22,7 +23,7 @@ from .report import Row, progress, publish
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 REQUIREMENTS = Path(__file__).resolve().parents[1] / "requirements.txt"
-SECTIONS = ("engine", "decide", "peers", "apptest", "browser", "memory")
+SECTIONS = ("engine", "decide", "peers", "apptest", "browser", "memory", "uploads")
 
 
 def pins() -> tuple[bool, str]:
@@ -104,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     if "memory" in chosen:
         from . import memory
         rows += _section("memory", memory.run)
+    if "uploads" in chosen:
+        from . import uploads
+        rows += _section("uploads", uploads.run)
 
     load_after = os.getloadavg()
     versions = ", ".join(f"{p} {importlib.metadata.version(p)}"

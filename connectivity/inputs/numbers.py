@@ -20,6 +20,10 @@ _EXPONENT = re.compile(r"^(.+?)[eE](?:[-+]|\s+)?(\d{1,4})$")
 _MINUS = "\u2212"  # the typographic minus some locales write
 
 
+def _other(mark: str) -> str:
+    return MARKS[1] if mark == MARKS[0] else MARKS[0]
+
+
 def _plain(text: str, decimal: str) -> str | None:
     """`text` as Python's float() reads it, with `decimal` as the decimal mark, or None."""
     whole, _, fraction = text.partition(decimal) if decimal in text else (text, "", "")
@@ -29,8 +33,7 @@ def _plain(text: str, decimal: str) -> str | None:
         return "0." + fraction if fraction else None
     if _DIGITS.match(whole):
         return f"{whole}.{fraction or 0}"
-    other = MARKS[1] if decimal == MARKS[0] else MARKS[0]
-    groupers = [mark for mark in _GROUPERS + other if mark in whole]
+    groupers = [mark for mark in _GROUPERS + _other(decimal) if mark in whole]
     if len(groupers) != 1:
         return None
     groups = whole.split(groupers[0])
@@ -56,8 +59,7 @@ def reading(raw: str, decimal: str) -> float | None:
     if match:  # scientific notation (1E+09, 1,5E-03): never grouped
         minus = "-" if "-" in text[len(match.group(1)):] else ""
         text, exponent = match.group(1), "e" + minus + match.group(2)
-        other = MARKS[1] if decimal == MARKS[0] else MARKS[0]
-        if any(mark in text for mark in _GROUPERS + other) or text.count(decimal) > 1:
+        if any(mark in text for mark in _GROUPERS + _other(decimal)) or text.count(decimal) > 1:
             return None
     plain = _plain(text, decimal) if text else None
     if plain is None:
@@ -89,6 +91,11 @@ class Convention:
     proven: dict[str, tuple[object, str]] = field(default_factory=dict)  # mark -> (where, text)
     doubtful: dict[object, str] = field(default_factory=dict)  # where -> message
 
+    @classmethod
+    def known(cls, mark: str) -> Convention:
+        """The convention of a file whose writer is known (ours write decimal points)."""
+        return cls(proven={mark: (None, "")})
+
     def mark_for(self, raw: str) -> str:
         """The decimal mark to read this (not doubtful) cell with."""
         if len(self.proven) == 1:
@@ -115,7 +122,7 @@ def decide(cells: list[tuple[object, str]], describe=str) -> Convention:
         if len(convention.proven) == 1:
             continue
         mark = next(m for m in MARKS if m in raw)
-        other = MARKS[1] if mark == MARKS[0] else MARKS[0]
+        other = _other(mark)
         name = "point" if mark == "." else "comma"
         options = (f"{_shown(found[mark])} (a decimal {name}) or {_shown(found[other])} "
                    f"(the {name} grouping thousands)")

@@ -181,8 +181,7 @@ def check_records(
     first_line: dict[str, int] = {}
     texts = [((line, name), raw) for line, record in raw_rows for name, raw in record.items()
              if isinstance(raw, str) and COLUMN_BY_NAME[name].kind == "number" and raw.strip()]
-    convention = (Convention(proven={decimal: ((0, ""), "")}) if decimal
-                  else decide(texts, place))
+    convention = Convention.known(decimal) if decimal else decide(texts, place)
     for line, raw in raw_rows:
         row: dict = {}
         for column in COLUMNS:

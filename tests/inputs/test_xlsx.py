@@ -345,3 +345,17 @@ def test_another_currency_adds_converted_columns_beside_the_usd_ones():
         assert sheet.cell(row, cny).value == pytest.approx(sheet.cell(row, usd).value * 7.2)
         assert "¥" in sheet.cell(row, cny).number_format
         assert sheet.cell(row, usd).number_format == '"$"#,##0.00'
+
+
+def test_cli_compare_reads_a_workbook_as_options(tmp_path):
+    book = tmp_path / "quotes.xlsx"
+    book.write_bytes(kit.options_workbook(EXTENDED, title="options"))
+
+    def cli(options: Path) -> bytes:
+        done = subprocess.run([sys.executable, "-m", "connectivity", "compare", "--options",
+                               str(options), "--query", QUERY], cwd=ROOT, capture_output=True,
+                              timeout=120)
+        assert done.returncode == 0 and done.stderr == b"", done.stderr
+        return done.stdout
+
+    assert cli(book) == cli(EXTENDED)
