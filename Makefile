@@ -6,12 +6,12 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint bench load clean setup setup-dev chromium
+.PHONY: run test lint bench load clean setup setup-dev chromium memo-tools
 
 run: $(VENV)/.run
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev chromium memo-tools
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
@@ -40,6 +40,21 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# The memo's tests need fonts (Liberation for the text, Noto CJK for Chinese route names:
+# the app's host needs them too, see packages.txt) and poppler's pdftoppm to draw its pages.
+MEMO_FONTS := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc \
+	/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
+memo-tools:
+	@missing=""; \
+	  for f in $(MEMO_FONTS); do test -f $$f || missing="$$missing $$f"; done; \
+	  command -v pdftoppm >/dev/null || missing="$$missing pdftoppm"; \
+	  test -z "$$missing" || { \
+	  echo "Installing fonts-noto-cjk, fonts-liberation and poppler-utils for the memo tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-cjk \
+	    fonts-liberation poppler-utils >/dev/null; }
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts

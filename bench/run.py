@@ -1,9 +1,10 @@
 """`python -m bench.run`: every figure, then one Markdown table (also in bench/results.md).
 
 Sections: engine (simulate and compare against the numpy floor), peers
-(pyfair, squigglepy), apptest (script runs), browser (link to charts drawn)
-and memory (server RSS per open session). A section that cannot run says why
-in the table; the benchmark always exits 0: it reports, it does not fail.
+(pyfair, squigglepy), apptest (script runs), browser (link to charts drawn),
+memory (server RSS per open session) and memo (time to build the decision
+memo). A section that cannot run says why in the table; the benchmark always
+exits 0: it reports, it does not fail.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .report import Row, progress, publish
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 REQUIREMENTS = Path(__file__).resolve().parents[1] / "requirements.txt"
-SECTIONS = ("engine", "peers", "apptest", "browser", "memory")
+SECTIONS = ("engine", "peers", "apptest", "browser", "memory", "memo")
 
 
 def pins() -> tuple[bool, str]:
@@ -100,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     if "memory" in chosen:
         from . import memory
         rows += _section("memory", memory.run)
+    if "memo" in chosen:
+        from . import memo
+        rows += _section("memo", memo.run)
 
     load_after = os.getloadavg()
     versions = ", ".join(f"{p} {importlib.metadata.version(p)}"

@@ -15,7 +15,7 @@ from connectivity.views.compare import (
 )
 from connectivity.views.format import pct, usd
 from connectivity.views.labels import route_colors, route_labels
-from pages import _ui
+from pages import _memo, _ui
 
 _ui.require_entrypoint()
 
@@ -82,12 +82,13 @@ with right:
 
 st.subheader("Take it with you")
 download, share = st.columns([1, 2])
+link = f"{(st.context.url or '').split('?', 1)[0]}?{result.scenario.query()}"
 with download:
     st.download_button("Download the comparison (CSV)", comparison_csv(c),
                        file_name="connectivity-comparison.csv", mime="text/csv",
                        on_click="ignore", icon=":material/download:", type="primary")
     st.caption("Opens in Excel; the scenario column reopens this comparison.")
+    _memo.memo_download(result, link)
 with share:
-    base = (st.context.url or "").split("?", 1)[0]
-    st.code(f"{base}?{result.scenario.query()}", language=None, wrap_lines=True)
+    st.code(link, language=None, wrap_lines=True)
     st.caption("Copy this link (button at its right) to share this exact comparison.")

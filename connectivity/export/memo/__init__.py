@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ...model.compare import Result
-from .page import Document
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 
@@ -36,6 +35,8 @@ def today() -> date:
 
 def build(result: Result, link: str, paper: str = "a4", day: date | None = None) -> Memo:
     """The memo for a comparison and the link that reopens it."""
+    from .page import Document  # fpdf2 and vl-convert load on the first memo, not before
+
     doc = Document(result, link, PAPERS[paper], day or today())
     doc.compose()
     return Memo(bytes(doc.output()), doc.pages_count, doc.qr_box, tuple(doc.undrawn))

@@ -20,7 +20,7 @@ PRINT_CONFIG = {
     "title": {"fontSize": 13, "anchor": "start", "offset": 6},
     "axis": {"labelFontSize": 11, "titleFontSize": 11},
     "axisX": {"labelOverlap": True, "tickCount": 8},
-    "legend": {"labelFontSize": 11, "titleFontSize": 11, "symbolSize": 110},
+    "legend": {"labelFontSize": 10.5, "titleFontSize": 11, "symbolSize": 90, "rowPadding": 1},
     "view": {"stroke": None},
 }
 

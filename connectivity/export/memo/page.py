@@ -22,9 +22,10 @@ Color = tuple[int, int, int]
 INK, GREY, ACCENT, LINK = (20, 20, 20), (90, 90, 90), (0, 62, 116), (0, 80, 160)
 CAVEAT_FILL, HEAD_FILL = (255, 243, 214), (232, 236, 241)
 TITLE = "Decision memo: how the office should reach services abroad"
+MOVERS, REOPEN = "What moves the answer most", "Reopen this exact comparison"
 QR_SIDE = 30.0  # mm, quiet zone included
 LINK_ON_PAGE_1 = 700  # characters; a longer link (it carries a table) goes to the appendix
-CHART_MAX = 75.0  # mm
+CHART_MAX, SPREAD_MIN = 75.0, 56.0  # mm of chart height
 HEADER_CHARS = 34  # a route's name heading a narrow column is cut to this, with "…"
 MARKS = re.compile(r"(\[[GSV](?:/[GSV])*\])")  # estimate marks in sources: [G], [S/V]
 
@@ -119,9 +120,9 @@ class Document(FPDF):
     def page_one(self) -> None:
         r = self.result
         self.para(TITLE, 15, bold=True, color=ACCENT, gap=0.5)
-        self.para(f"Prepared {self.day:%d %B %Y} with the connectivity options calculator. "
-                  "Figures are the model's expected values over the horizon; page 2 lists "
-                  "every assumption behind them.", 7.5, color=GREY, gap=1.5)
+        self.para(f"Prepared {self.day:%d %B %Y} with the connectivity options calculator; "
+                  "page 2 lists every assumption behind these figures.", 7.5, color=GREY,
+                  gap=1.5)
         self.para("Scenario: " + words.scenario_line(r), 8, gap=2)
         self.para(headline(r), 11, bold=True, gap=1.5)
         warning = caveat(r)
@@ -156,9 +157,9 @@ class Document(FPDF):
         foot = self.foot_height(movers, matrix)
         text = sum(self.height_of(s, 7) + 2.5 for s in summaries)
         room = self.h - self.b_margin - self.get_y() - foot - text - 1
-        # The bars need about 4.5 mm a route; the spread takes the rest, both capped.
-        first = min(CHART_MAX, max(room * 0.42, 22 + 4.5 * n))
-        second = min(CHART_MAX, room - first)
+        # The spread needs room for its two legends; the bars about 4 mm a route.
+        second = min(CHART_MAX, max(SPREAD_MIN, room * 0.55))
+        first = min(CHART_MAX, max(18 + 4 * n, room - second))
         for figure, summary, height in ((breakdown_chart(r), summaries[0], first),
                                         (distribution_chart(r), summaries[1], second)):
             image = charts.png(figure, self.epw, height)
@@ -169,37 +170,49 @@ class Document(FPDF):
     def _foot_width(self, matrix: object) -> float:
         return self.epw - (QR_SIDE + 3 if matrix else 0)
 
-    def _link_text(self, matrix: object) -> tuple[str, str | None]:
-        """What the foot says about the link, and the link itself when it prints there."""
-        how = "Scan the code or open this link" if matrix else "Open this link"
+    def _link_text(self, matrix: object) -> tuple[str, str, str]:
+        """The foot's heading about the link, then either a note or the link itself."""
         if len(self.share) <= LINK_ON_PAGE_1:
-            return how + " to see the full comparison and change any input:", self.share
-        return (f"{how}: it carries your own options table ({len(self.share):,} characters), "
-                "so it is printed in full at the end of this memo."), None
+            how = "scan the code or open this link" if matrix else "open this link"
+            return f"{REOPEN}: {how}", "", self.share
+        return (REOPEN, f"Open the link printed in full at the end of this memo: it carries your "
+                f"own options table ({len(self.share):,} characters).", "")
+
+    def foot_lines(self, movers: list[str]) -> list[str]:
+        return movers[:1] + ["– " + line for line in movers[1:]]
 
     def foot_height(self, movers: list[str], matrix: object) -> float:
+        """The height `foot` will take, measured the way it draws (plus a little slack)."""
         width = self._foot_width(matrix)
-        how, link = self._link_text(matrix)
-        height = 5 + self.height_of(how, 7.5, width) + 1
+        title, note, link = self._link_text(matrix)
+
+        def heading(text: str) -> float:
+            return self.height_of(text, 9.5, width, bold=True) + 0.8
+
+        height = heading(title) + (self.height_of(note, 7.5, width) + 0.3 if note else 0)
         if link:
-            height += self.height_of(link, 7, width)
+            self.font(7)
+            lines = self.multi_cell(width, 3.2, self.faces.clean(link), dry_run=True,
+                                    output="LINES", align="L", wrapmode=WrapMode.CHAR)
+            height += 3.2 * len(lines)
         if movers:
-            height += 5 + sum(self.height_of(m, 8, width) + 0.5 for m in movers) + 1.5
-        return max(height, QR_SIDE if matrix else 0.0)
+            height += heading(MOVERS) + 1.5 + sum(
+                self.height_of(line, 8, width) + 0.5 for line in self.foot_lines(movers))
+        return max(height + 2, QR_SIDE if matrix else 0.0)
 
     def foot(self, movers: list[str], matrix: tuple[tuple[bool, ...], ...] | None) -> None:
         """What moves the answer, and how to reopen it: text at the left, the QR code right."""
         top = self.get_y()
         width = self._foot_width(matrix)
         if movers:
-            self.heading("What moves the answer most", 9.5, width=width)
-            self.para(movers[0], 8, gap=0.5, width=width)
-            for line in movers[1:]:
-                self.para("– " + line, 8, gap=0.5, width=width)
+            self.heading(MOVERS, 9.5, width=width)
+            for line in self.foot_lines(movers):
+                self.para(line, 8, gap=0.5, width=width)
             self.ln(1.5)
-        self.heading("Reopen this exact comparison", 9.5, width=width)
-        how, link = self._link_text(matrix)
-        self.para(how, 7.5, color=GREY, gap=0.3, width=width)
+        title, note, link = self._link_text(matrix)
+        self.heading(title, 9.5, width=width)
+        if note:
+            self.para(note, 7.5, color=GREY, gap=0.3, width=width)
         if link:
             self.font(7, color=LINK)
             self.multi_cell(width, 3.2, self.faces.clean(link), link=link, align="L",
@@ -216,13 +229,14 @@ class Document(FPDF):
         self.para(words.table_source(r), 8, gap=1.5)
         self.heading("Scenario", 9.5)
         pairs = words.scenario_values(r)
-        per_row = 3
+        per_row, space = 3, 4.0  # pairs a row, and a blank column between pairs
         pairs += [("", "")] * (-len(pairs) % per_row)
-        rows = [[cell for pair in pairs[k:k + per_row] for cell in pair]
+        rows = [[cell for pair in pairs[k:k + per_row] for cell in (*pair, "")][:-1]
                 for k in range(0, len(pairs), per_row)]
-        label, value = self.epw * 0.24, self.epw / per_row - self.epw * 0.24
-        self.grid(None, rows, (label, value) * per_row, 6.8, ("LEFT", "RIGHT") * per_row,
-                  pad=0.4)
+        label = self.epw * 0.22
+        value = (self.epw - space * (per_row - 1)) / per_row - label
+        widths = ((label, value, space) * per_row)[:-1]
+        self.grid(None, rows, widths, 6.8, (("LEFT", "RIGHT", "LEFT") * per_row)[:-1], pad=0.4)
         self.heading("Each route: the options table in use (US dollars), and its results", 9.5)
         edits = words.edits(r)
         if edits:

@@ -96,8 +96,8 @@ def ranked_rows(result: Result) -> tuple[list[str], list[list[str]], list[int]]:
 
 def mover_lead(t: Tornado, labels: list[str], result: Result) -> str:
     return (f"As entered, {labels[t.winner]} beats {labels[t.runner_up]} by "
-            f"{money(t.base_margin, result.scenario)}. The inputs that move that lead most, "
-            "each swung across its range:")
+            f"{money(t.base_margin, result.scenario)}; these inputs, each swung across its "
+            "range, move that lead most:")
 
 
 def short(text: str, limit: int) -> str:
