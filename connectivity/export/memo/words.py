@@ -133,8 +133,8 @@ def scenario_values(result: Result) -> list[tuple[str, str]]:
     pairs = []
     for p in PARAMS:
         value = getattr(s, p.name)
-        if p.name == "status_quo":
-            shown = labels.get(value, value)
+        if p.name == "status_quo":  # a narrow cell: a long name is cut, the id is kept whole
+            shown = value if value not in labels else short(labels[value], 24)
         elif isinstance(value, (int, float)):
             shown = f"{value:,}" if isinstance(value, int) and value >= 10_000 else fmt(value)
         else:
