@@ -11,12 +11,13 @@ PARALLEL := -n $(WORKERS) --dist loadgroup
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 
-.PHONY: run test test-fast lint bench load capacity deploy-check clean setup setup-dev chromium nginx debian
+.PHONY: run test test-fast lint bench load capacity deploy-check clean setup setup-dev chromium nginx debian \
+	memo-tools
 
 run: $(VENV)/.run
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
-test: $(VENV)/.dev chromium nginx
+test: $(VENV)/.dev chromium nginx memo-tools
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q $(PARALLEL)
 
@@ -56,6 +57,21 @@ debian:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(PACKAGE) >/dev/null; }
+
+# The memo's tests need fonts (Liberation for the text, Noto CJK for Chinese route names:
+# the app's host needs them too, see packages.txt) and poppler's pdftoppm to draw its pages.
+MEMO_FONTS := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc \
+	/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
+memo-tools:
+	@missing=""; \
+	  for f in $(MEMO_FONTS); do test -f $$f || missing="$$missing $$f"; done; \
+	  command -v pdftoppm >/dev/null || missing="$$missing pdftoppm"; \
+	  test -z "$$missing" || { \
+	  echo "Installing fonts-noto-cjk, fonts-liberation and poppler-utils for the memo tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-cjk \
+	    fonts-liberation poppler-utils >/dev/null; }
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts

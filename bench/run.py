@@ -2,10 +2,11 @@
 
 Sections: engine (simulate and compare against the numpy floor), decide (what regret,
 EVPI and EVPPI add to a cold comparison, and their cache entries), peers
-(pyfair, squigglepy), apptest (script runs), browser (link to charts drawn)
-memory (server RSS per open session) and uploads (reading CSV and .xlsx,
-refusing a zip bomb, writing the comparison workbook). A section that cannot run says why
-in the table; the benchmark always exits 0: it reports, it does not fail.
+(pyfair, squigglepy), apptest (script runs), browser (link to charts drawn),
+memory (server RSS per open session), uploads (reading CSV and .xlsx, refusing a
+zip bomb, writing the comparison workbook) and memo (time to build the decision
+memo). A section that cannot run says why in the table; the benchmark always
+exits 0: it reports, it does not fail.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .report import Row, progress, publish
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 REQUIREMENTS = Path(__file__).resolve().parents[1] / "requirements.txt"
-SECTIONS = ("engine", "decide", "peers", "apptest", "browser", "memory", "uploads")
+SECTIONS = ("engine", "decide", "peers", "apptest", "browser", "memory", "uploads", "memo")
 
 
 def pins() -> tuple[bool, str]:
@@ -108,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     if "uploads" in chosen:
         from . import uploads
         rows += _section("uploads", uploads.run)
+    if "memo" in chosen:
+        from . import memo
+        rows += _section("memo", memo.run)
 
     load_after = os.getloadavg()
     versions = ", ".join(f"{p} {importlib.metadata.version(p)}"

@@ -1,4 +1,4 @@
-"""`python -m connectivity compare|validate`: strict where the app is lenient.
+"""`python -m connectivity compare|memo|validate`: strict where the app is lenient.
 
 A problem with the input is one line on stderr and exit status 2; no
 traceback ever reaches the user.
@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .export.csv import comparison_csv
 from .inputs.problems import TableError
 from .inputs.scenario import TABLE_KEY, parse_query, split_query
 from .inputs.table import read_default, read_table
+from .inputs.tablelink import encode_table
 from .model.compare import compare
 from .schema.params import PARAMS
 
@@ -31,24 +33,52 @@ def _parser() -> argparse.ArgumentParser:
                      description="Compare ways for an office in mainland China to reach "
                                  "services abroad, on cost and on risk.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    cmp = commands.add_parser("compare", help="write the comparison CSV")
-    cmp.add_argument("--options", type=Path,
-                     help="options table, CSV or .xlsx (default: data/options.csv)")
-    cmp.add_argument("--query", default="",
-                     help="a share link, or its query string, e.g. 'users=40&sites=2'")
-    for p in PARAMS:
-        cmp.add_argument(p.flag, dest=p.name, metavar=p.name.upper(), help=p.label)
-    cmp.add_argument("--set", action="append", default=[], metavar="OPTION.COLUMN=VALUE",
-                     help="override one cell of the table, e.g. approved_vpn.monthly_usd=900")
+    cmp = _scenario_arguments(commands.add_parser("compare", help="write the comparison CSV"))
     cmp.add_argument("--out", type=Path,
                      help="output file (default: standard output); FILE.xlsx writes an Excel "
                           "workbook")
-    cmp.add_argument("--app-url", default=DEFAULT_APP_URL, metavar="URL",
-                     help="the app's address, for the share link in a workbook "
-                          f"(default: {DEFAULT_APP_URL})")
+    memo = _scenario_arguments(commands.add_parser(
+        "memo", help="write the decision memo (PDF) that the app's Compare page downloads"))
+    memo.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
+    memo.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
+                      help="the memo's date (default: today in UTC, as the app prints it)")
+    memo.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     val = commands.add_parser("validate", help="check an options table")
     val.add_argument("file", type=Path, help="a CSV file or an .xlsx workbook")
     return parser
+
+
+def _scenario_arguments(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options table and the scenario: the same for every command that compares."""
+    cmd.add_argument("--options", type=Path,
+                     help="options table, CSV or .xlsx (default: data/options.csv)")
+    cmd.add_argument("--query", default="",
+                     help="a share link, or its query string, e.g. 'users=40&sites=2'")
+    for p in PARAMS:
+        cmd.add_argument(p.flag, dest=p.name, metavar=p.name.upper(), help=p.label)
+    cmd.add_argument("--set", action="append", default=[], metavar="OPTION.COLUMN=VALUE",
+                     help="override one cell of the table, e.g. approved_vpn.monthly_usd=900")
+    cmd.add_argument("--app-url", metavar="URL",
+                     help="the app's address the share link starts with, in a workbook or a "
+                          "memo (default: the address of a whole link given to --query, else "
+                          f"{DEFAULT_APP_URL})")
+    return cmd
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+
+
+def _app_url(args: argparse.Namespace) -> str:
+    if args.app_url:
+        return args.app_url.split("?", 1)[0]
+    query = args.query.strip()
+    if "://" in query:
+        return query.split("?", 1)[0].split("#", 1)[0]
+    return DEFAULT_APP_URL
 
 
 def _fail(lines: list[str]) -> int:
@@ -71,7 +101,7 @@ def _read(path: Path | None):
 
 def run(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    path = args.options if args.command == "compare" else args.file
+    path = args.file if args.command == "validate" else args.options
     try:
         table = _read(path)
     except TableError as exc:
@@ -100,14 +130,22 @@ def run(argv: list[str] | None = None) -> int:
         return _fail(errors)
     for notice in notices:
         print(f"note: {notice}", file=sys.stderr)
-    result = compare(table, scenario)
-    if args.out is not None and args.out.suffix.lower() == ".xlsx":
+    if args.command == "memo":
+        # Imported here: fpdf2 and vl-convert would slow every other command's start.
+        from .export.memo import memo_pdf, today
+
+        if args.options is not None:  # the link must reopen the file's table, as an upload's does
+            scenario = scenario.with_values(table=encode_table(table))
+        link = f"{_app_url(args)}?{scenario.query()}"
+        data = memo_pdf(compare(table, scenario), link, args.paper, args.date or today())
+    elif args.out is not None and args.out.suffix.lower() == ".xlsx":
         from .export.xlsx import comparison_xlsx  # openpyxl only when a workbook is asked for
 
-        link = f"{args.app_url.split('?', 1)[0]}?{scenario.query()}"
+        result = compare(table, scenario)
+        link = f"{_app_url(args)}?{scenario.query()}"
         data = comparison_xlsx(result.comparison, result.table, scenario, link)
     else:
-        data = comparison_csv(result.comparison)
+        data = comparison_csv(compare(table, scenario).comparison)
     if args.out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

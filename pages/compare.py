@@ -21,7 +21,7 @@ from connectivity.views.compare import (
 )
 from connectivity.views.format import money, money_range, pct, short_money
 from connectivity.views.labels import route_colors
-from pages import _ui
+from pages import _memo, _ui
 
 _ui.require_entrypoint()
 
@@ -117,6 +117,7 @@ with download:
                        on_click="ignore", icon=":material/table_view:")
     st.caption("Both open in Excel; the scenario column reopens this comparison. The "
                "workbook adds formats, the scenario in words with its link, and sources.")
+    _memo.memo_download(result, link)
 with share:
     st.code(link, language=None, wrap_lines=True)
     st.caption("Copy this link (button at its right) to share this exact comparison.")

@@ -1,0 +1,40 @@
+"""The share link as a QR code (segno: pure Python), drawn as vector squares."""
+
+from __future__ import annotations
+
+import segno
+from fpdf import FPDF
+
+MAX_VERSION = 25  # above this (about 1,000 characters) a printed code is too dense to scan
+QUIET = 4  # modules of white border the QR standard asks for
+ERROR = "m"
+
+
+def qr_matrix(link: str) -> tuple[tuple[bool, ...], ...] | None:
+    """The code's modules (True = dark), without border; None when the link is too long."""
+    try:
+        code = segno.make(link, error=ERROR, micro=False, boost_error=False)
+    except segno.DataOverflowError:
+        return None
+    if code.version > MAX_VERSION:
+        return None
+    return tuple(tuple(bool(v) for v in row) for row in code.matrix)
+
+
+def draw(pdf: FPDF, matrix: tuple[tuple[bool, ...], ...], x: float, y: float, side: float,
+         ) -> None:
+    """The code with its quiet zone inside the square (x, y, side); dark runs as rectangles."""
+    n = len(matrix)
+    unit = side / (n + 2 * QUIET)
+    pdf.set_fill_color(0, 0, 0)
+    for r, row in enumerate(matrix):
+        c = 0
+        while c < n:
+            if not row[c]:
+                c += 1
+                continue
+            start = c
+            while c < n and row[c]:
+                c += 1
+            pdf.rect(x + (QUIET + start) * unit, y + (QUIET + r) * unit, (c - start) * unit,
+                     unit, style="F")
