@@ -63,4 +63,5 @@ def test_xlsx_downloads_sit_beside_the_csv_ones():
                       "Download a blank template", "Blank template as Excel (.xlsx)"]
     at = run(page="compare")
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download the comparison (CSV)", "Download the comparison (Excel)"]
+    assert labels == ["Download the comparison (CSV)", "Download the comparison (Excel)",
+                      "Download the memo (PDF)"]

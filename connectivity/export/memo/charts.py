@@ -46,5 +46,12 @@ def png(chart: alt.TopLevelMixin, width_mm: float, height_mm: float) -> bytes:
         autosize=alt.AutoSizeParams(type="fit", contains="padding"), padding=12,
     ).to_dict(validate=False)
     _legends_right(spec)
+    # A title split in lines for a phone's width reads as one line across the page.
+    for node in [spec, *spec.get("layer", [])]:
+        title = node.get("title")
+        if isinstance(title, dict) and isinstance(title.get("text"), list):
+            title["text"] = " ".join(title["text"])
+        elif isinstance(title, list):
+            node["title"] = " ".join(title)
     spec["config"] = {**spec.get("config", {}), **PRINT_CONFIG}
     return vl_convert.vegalite_to_png(spec, scale=SCALE)

@@ -25,7 +25,7 @@ TITLE = "Decision memo: how the office should reach services abroad"
 MOVERS, REOPEN = "What moves the answer most", "Reopen this exact comparison"
 QR_SIDE = 30.0  # mm, quiet zone included
 LINK_ON_PAGE_1 = 700  # characters; a longer link (it carries a table) goes to the appendix
-CHART_MAX, SPREAD_MIN = 75.0, 56.0  # mm of chart height
+CHART_MAX, SPREAD_MIN = 75.0, 52.0  # mm of chart height
 HEADER_CHARS = 34  # a route's name heading a narrow column is cut to this, with "…"
 MARKS = re.compile(r"(\[[GSV](?:/[GSV])*\])")  # estimate marks in sources: [G], [S/V]
 
@@ -159,7 +159,7 @@ class Document(FPDF):
         room = self.h - self.b_margin - self.get_y() - foot - text - 1
         # The spread needs room for its two legends; the bars about 4 mm a route.
         second = min(CHART_MAX, max(SPREAD_MIN, room * 0.55))
-        first = min(CHART_MAX, max(18 + 4 * n, room - second))
+        first = min(CHART_MAX, max(16 + 3.5 * n, room - second))
         for figure, summary, height in ((breakdown_chart(r), summaries[0], first),
                                         (distribution_chart(r), summaries[1], second)):
             image = charts.png(figure, self.epw, height)

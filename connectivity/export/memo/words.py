@@ -63,7 +63,7 @@ def scenario_line(result: Result) -> str:
             f"{labels.get(s.status_quo, s.status_quo)}.")
     if s.currency != "USD":
         text += (f" Amounts in {CURRENCY_BY_CODE[s.currency].name} at {fmt(s.fx_rate)} per "
-                 "US dollar; the charts, the CSV and the options table stay in US dollars.")
+                 "US dollar; the CSV and the options table (page 2) stay in US dollars.")
     return text
 
 
