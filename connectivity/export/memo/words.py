@@ -11,14 +11,11 @@ from ...model.sensitivity import Tornado
 from ...schema.columns import COLUMN_BY_NAME, RANGES
 from ...schema.currency import CURRENCY_BY_CODE
 from ...schema.params import PARAMS
-from ...views.format import money, pct
-from ...views.labels import route_labels
+from ...views.format import money, money_range, pct
+from ...views.labels import LEGAL_WORDS, REACH_WORDS, route_labels
+from ...views.sensitivity import swing_words
 from ..csv import comparison_csv
 
-LEGAL_WORDS = {"authorised": "Authorised", "unauthorised": "Not authorised",
-               "pilot": "Pilot scheme"}
-REACH_WORDS = {"hq_only": "head office only", "open_internet": "open internet",
-               "domestic_only": "nothing abroad"}
 # The results a reader checks against the CSV, as the CSV writes them.
 CSV_FIGURES = (("expected_total_usd", "Expected total (USD, as in the CSV)"),
                ("npv_usd", "NPV (USD, as in the CSV)"))
@@ -42,8 +39,9 @@ EDITED = "*"
 
 
 def status_words(legal_status: str, reach: str) -> str:
+    """The pages' words for a route's legal status and reach, in one cell."""
     return (f"{LEGAL_WORDS.get(legal_status, legal_status)}; "
-            f"{REACH_WORDS.get(reach, reach)}")
+            f"{REACH_WORDS.get(reach, reach).lower()}")
 
 
 def _plural(count: float, one: str, many: str) -> str:
@@ -86,7 +84,7 @@ def ranked_rows(result: Result) -> tuple[list[str], list[list[str]], list[int]]:
         cells = [str(int(row["rank"])), labels[i],
                  status_words(row["legal_status"], row["reach"]),
                  money(row["expected_total_usd"], s), money(row["npv_usd"], s),
-                 f"{money(row['p10_usd'], s)} – {money(row['p90_usd'], s)}",
+                 money_range(row["p10_usd"], row["p90_usd"], s),
                  pct(row["prob_lowest_cost"])]
         if has_regret(result):
             cells.append(money(row["expected_regret_usd"], s))
@@ -112,8 +110,9 @@ def mover_lines(t: Tornado, labels: list[str], result: Result, top: int = 3) -> 
         return []
     lines = []
     for w in t.swings[:top]:
-        text = (f"{w.label}, {w.low_value} to {w.high_value}: the lead goes from "
-                f"{money(w.low_margin, s)} to {money(w.high_margin, s)}")
+        label, low, high = swing_words(w, s)  # the Sensitivity page's words and currency
+        text = (f"{label}, {low} to {high}: the lead goes from "
+                f"{money_range(w.low_margin, w.high_margin, s)}")
         if min(w.low_margin, w.high_margin) < 0:
             text += f" ({labels[t.runner_up]} wins at one end)"
         lines.append(text + ".")
