@@ -67,20 +67,30 @@ def require_entrypoint() -> None:
         st.rerun()
 
 
+# A scenario in a cache key: its repr names every field exactly (floats in full, the
+# overrides, the table), at a hundredth of the cost of Streamlit's generic hashing.
+BY_SCENARIO = {Scenario: repr}
+
+
 @st.cache_data(max_entries=4, show_spinner=False)
 def default_table() -> pd.DataFrame:
     return read_default()
 
 
+# The cached functions below take the process's default table with a leading underscore,
+# so Streamlit leaves it out of the cache key: it never changes while the server runs, and
+# the scenario names any other table (scenario.table). Hashing the frame cost ~2 ms a
+# call, several calls a rerun.
+
 # Bounded: an entry holds every simulated total (at most ~10 MB, see app_trial_cap).
-@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def cached_compare(table: pd.DataFrame, scenario: Scenario) -> Result:
-    return compare(table, scenario, keep_components=False)
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False, hash_funcs=BY_SCENARIO)
+def cached_compare(_table: pd.DataFrame, scenario: Scenario) -> Result:
+    return compare(_table, scenario, keep_components=False)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def cached_tornado(table: pd.DataFrame, scenario: Scenario) -> Tornado:
-    return tornado(table, scenario)
+@st.cache_data(max_entries=16, show_spinner=False, hash_funcs=BY_SCENARIO)
+def cached_tornado(_table: pd.DataFrame, scenario: Scenario) -> Tornado:
+    return tornado(_table, scenario)
 
 
 def scenario_tornado() -> Tornado:
@@ -338,29 +348,60 @@ def result() -> Result:
 ChartBuilder = Callable[..., alt.TopLevelMixin]
 
 
-# Bounded: a spec holds its chart's data inline (the largest, a sweep, some 100 kB).
-@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
-def _spec(builder: str, current: Scenario, key: Hashable, _build: ChartBuilder,
-          _args: tuple) -> dict:
-    return _build(*_args).to_dict(validate=False)
+def _name(function: Callable) -> str:
+    return f"{function.__module__}.{function.__qualname__}"
 
 
-def chart(figure: alt.TopLevelMixin | tuple, summary: str, alt_text: str,
-          key: Hashable = ()) -> None:
-    """A chart with its one-sentence summary in words under it.
+# Bounded: a computed frame is small (a row per route).
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False, hash_funcs=BY_SCENARIO)
+def _computed(name: str, current: Scenario, key: Hashable, _compute: Callable,
+              _args: tuple) -> object:
+    return _compute(*_args)
 
-    `figure` is a built chart, or `(builder, *args)`: then the spec is built once
-    per scenario and `key` and served from the cache on every rerun after (building
-    and serialising the Compare page's charts was most of a rerun's cost). The args
-    must follow from the current scenario; `key` names whatever else they depend on
-    (e.g. a slider's value). Specs skip Altair's schema validation, which costs
-    tens of milliseconds a chart; the chart tests validate every builder.
+
+def computed(compute: Callable, *args: object, key: Hashable = ()) -> object:
+    """`compute(*args)`, once per scenario and `key` (args must follow from the scenario)."""
+    return _computed(_name(compute), scenario(), key, compute, args)
+
+
+# Streamlit records the elements a cached function draws and, on a hit, sends the
+# recorded messages again without running it: a table or chart is then neither rebuilt
+# nor converted to Arrow. Bounded: a chart's message holds its data (some 100 kB at most).
+@st.cache_data(max_entries=128, ttl=3600, show_spinner=False, hash_funcs=BY_SCENARIO)
+def _replay(name: str, current: Scenario, key: Hashable, _draw: Callable[..., None],
+            _args: tuple) -> None:
+    _draw(*_args)
+
+
+def drawn(draw: Callable[..., None], *args: object, key: Hashable = ()) -> None:
+    """Draw `draw(*args)` once per scenario and `key`; reruns replay what it drew.
+
+    The args must follow from the current scenario; `key` names whatever else they
+    depend on (a slider's value, a page's own text). Only elements: no widgets.
     """
-    if isinstance(figure, tuple):
-        build, *args = figure
-        name = f"{build.__module__}.{build.__qualname__}"
-        spec = _spec(name, scenario(), key, build, tuple(args))
-    else:
-        spec = figure.to_dict(validate=False)
-    st.vega_lite_chart(spec, width="stretch", alt=alt_text)
+    _replay(_name(draw), scenario(), key, draw, args)
+
+
+def _draw_chart(build: ChartBuilder, args: tuple, summary: str | tuple, alt_text: str) -> None:
+    # Specs skip Altair's schema validation (tens of milliseconds a chart); the chart
+    # tests validate every builder.
+    st.vega_lite_chart(build(*args).to_dict(validate=False), width="stretch", alt=alt_text)
+    if isinstance(summary, tuple):
+        words, *more = summary
+        summary = words(*more)
     st.caption(plain(summary))
+
+
+def chart(figure: tuple, summary: str | tuple, alt_text: str, key: Hashable = ()) -> None:
+    """A chart, `(builder, *args)`, with its one-sentence summary in words under it.
+
+    Built, serialised and drawn once per scenario and `key` (what else the args depend
+    on, e.g. a slider's value); every rerun after replays the drawn chart: building and
+    converting the charts was most of the cost of a rerun in which nothing changed. The
+    summary is a sentence or `(function, *args)` making one (then made only when drawn);
+    its args, too, must follow from the scenario and `key`.
+    """
+    build, *args = figure
+    said = summary if isinstance(summary, str) else _name(summary[0])
+    drawn(_draw_chart, build, tuple(args), summary, alt_text,
+          key=(_name(build), key, said, alt_text))

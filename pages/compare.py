@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from connectivity import comparison_csv
+from connectivity import Result, comparison_csv
 from connectivity.export.xlsx import XLSX_MIME, comparison_xlsx
 from connectivity.views.compare import (
     RANGE_80,
@@ -25,89 +25,105 @@ from pages import _memo, _ui
 
 _ui.require_entrypoint()
 
-result = _ui.result()
-s = result.scenario
-shown = comparison_frame(result)
+def answer(result: Result) -> None:
+    """The headline first, whose numbers it rests on, then each route's total."""
+    s = result.scenario
+    st.title("Compare the routes")
+    st.markdown(f"#### {_ui.plain(headline(result))}")
+    tornado = _ui.scenario_tornado()
+    with st.container(key="whose_numbers"):
+        st.info(_ui.plain(whose_numbers(result, tornado)), icon=":material/person_check:")
+        top = top_estimate(result, tornado)
+        quotes, estimate = st.columns(2)
+        quotes.page_link("pages/quotes.py", label="Enter your quotes",
+                         icon=":material/request_quote:")
+        if top is not None and top.columns[0].startswith(("productivity_loss", "outage")):
+            estimate.page_link("pages/estimate.py",
+                               label="Set that estimate from what you see",
+                               icon=":material/timer:")
+    warning = caveat(result)
+    if warning:
+        st.warning(_ui.plain(warning), icon=":material/warning:")
 
-st.title("Compare the routes")
-st.markdown(f"#### {_ui.plain(headline(result))}")
-tornado = _ui.scenario_tornado()
-with st.container(key="whose_numbers"):
-    st.info(_ui.plain(whose_numbers(result, tornado)), icon=":material/person_check:")
-    top = top_estimate(result, tornado)
-    quotes, estimate = st.columns(2)
-    quotes.page_link("pages/quotes.py", label="Enter your quotes",
-                     icon=":material/request_quote:")
-    if top is not None and top.columns[0].startswith(("productivity_loss", "outage")):
-        estimate.page_link("pages/estimate.py", label="Set that estimate from what you see",
-                           icon=":material/timer:")
-warning = caveat(result)
-if warning:
-    st.warning(_ui.plain(warning), icon=":material/warning:")
+    c = result.comparison
+    shown = _ui.computed(comparison_frame, result)
+    ranked = list(shown.index)[:4]
+    for column, i in zip(st.columns(len(ranked)), ranked):
+        with column:
+            st.metric(f"#{c.at[i, 'rank']} {_ui.plain(shown.at[i, 'name'])}",
+                      money(c.at[i, "expected_total_usd"], s),
+                      help=f"Expected total over {s.horizon_months} months. 80% range "
+                           f"{money_range(c.at[i, 'p10_usd'], c.at[i, 'p90_usd'], s)} "
+                           f"(8 simulated futures in 10 cost this much). NPV (today's value "
+                           f"at your discount rate) {money(c.at[i, 'npv_usd'], s)}; cheapest "
+                           f"in {pct(c.at[i, 'prob_lowest_cost'])} of simulated futures; "
+                           f"expected regret {money(c.at[i, 'expected_regret_usd'], s)} (what "
+                           "it costs on average against always picking each future's "
+                           "cheapest route).")
+            # The key figures under each total, so a phone shows them without the table.
+            st.caption(f"80% range "
+                       f"{money_range(c.at[i, 'p10_usd'], c.at[i, 'p90_usd'], s, True)}"
+                       f" · cheapest in {pct(c.at[i, 'prob_lowest_cost'])} · NPV "
+                       f"{short_money(c.at[i, 'npv_usd'], s)}")
 
-c = result.comparison
-ranked = list(shown.index)[:4]
-for column, i in zip(st.columns(len(ranked)), ranked):
-    with column:
-        st.metric(f"#{c.at[i, 'rank']} {_ui.plain(shown.at[i, 'name'])}",
-                  money(c.at[i, "expected_total_usd"], s),
-                  help=f"Expected total over {s.horizon_months} months. 80% range "
-                       f"{money_range(c.at[i, 'p10_usd'], c.at[i, 'p90_usd'], s)} "
-                       f"(8 simulated futures in 10 cost this much). NPV (today's value at "
-                       f"your discount rate) {money(c.at[i, 'npv_usd'], s)}; cheapest in "
-                       f"{pct(c.at[i, 'prob_lowest_cost'])} of simulated futures; expected "
-                       f"regret {money(c.at[i, 'expected_regret_usd'], s)} (what it costs on "
-                       "average against always picking each future's cheapest route).")
-        # The key figures under each total, so a phone shows them without the table.
-        st.caption(f"80% range {money_range(c.at[i, 'p10_usd'], c.at[i, 'p90_usd'], s, True)}"
-                   f" · cheapest in {pct(c.at[i, 'prob_lowest_cost'])} · NPV "
-                   f"{short_money(c.at[i, 'npv_usd'], s)}")
+    if len(c) > 1:
+        with st.container(key="regret_line"):
+            st.caption(_ui.plain(regret_line(result)))
+            st.page_link("pages/decide.py", label="What is worth finding out first",
+                         icon=":material/lightbulb:")
 
-if len(c) > 1:
-    with st.container(key="regret_line"):
-        st.caption(_ui.plain(regret_line(result)))
-        st.page_link("pages/decide.py", label="What is worth finding out first",
-                     icon=":material/lightbulb:")
-
-colors = route_colors(result.table)
-styled = shown.style.apply(
-    lambda col: [f"color: {colors[oid]}; font-weight: bold" for oid in shown["option_id"]],
-    subset=["name"])
-config = _ui.output_columns(s)
-config["name"] = st.column_config.TextColumn("Route", pinned=True)
-config[RANGE_80] = st.column_config.TextColumn(
-    "80% range", help="8 of 10 simulated futures cost between these amounts (the 10th and "
-    "90th percentiles: a percentile is the share of futures that cost less).")
-first = ["name", "expected_total_usd", RANGE_80, "prob_lowest_cost", "npv_usd"]
-st.dataframe(styled, hide_index=True, width="stretch", column_config=config,
-             column_order=first, key="comparison_first")
-with st.expander("Every column: costs by component, percentiles, legal status, reach"):
-    rest = ["name", "legal_status", "reach", "setup_usd", "service_usd",
-            "productivity_loss_usd", "outage_loss_usd", "incident_loss_usd",
-            "expected_total_usd", "npv_usd", "p10_usd", "p50_usd", "p90_usd",
-            "prob_lowest_cost", "usd_per_user_month", "rank"]
-    rest += [name for name in shown.columns if name not in rest + [RANGE_80, "option_id"]]
+def comparison_tables(result: Result) -> None:
+    """The ranked table (key columns) and, in an expander, every column."""
+    s = result.scenario
+    shown = _ui.computed(comparison_frame, result)
+    # Route names in the key table take their chart colours. Only that table is styled,
+    # with only its columns: Streamlit renders every cell of a styled frame to text,
+    # which cost more than the rest of the table.
+    colors = route_colors(result.table)
+    marks = [f"color: {colors[oid]}; font-weight: bold" for oid in shown["option_id"]]
+    config = _ui.output_columns(s)
+    config["name"] = st.column_config.TextColumn("Route", pinned=True)
+    config[RANGE_80] = st.column_config.TextColumn(
+        "80% range", help="8 of 10 simulated futures cost between these amounts (the 10th "
+        "and 90th percentiles: a percentile is the share of futures that cost less).")
+    first = ["name", "expected_total_usd", RANGE_80, "prob_lowest_cost", "npv_usd"]
+    styled = shown[first].style.apply(lambda col: marks, subset=["name"])
     st.dataframe(styled, hide_index=True, width="stretch", column_config=config,
-                 column_order=rest, key="comparison_all")
-    st.caption(f"Amounts in {s.currency} at {s.fx_rate:g} per US dollar, rounded to whole "
-               "units; the CSV below keeps US dollars to the cent.")
+                 key="comparison_first")
+    with st.expander("Every column: costs by component, percentiles, legal status, reach"):
+        rest = ["name", "legal_status", "reach", "setup_usd", "service_usd",
+                "productivity_loss_usd", "outage_loss_usd", "incident_loss_usd",
+                "expected_total_usd", "npv_usd", "p10_usd", "p50_usd", "p90_usd",
+                "prob_lowest_cost", "usd_per_user_month", "rank"]
+        rest += [name for name in shown.columns if name not in rest + [RANGE_80, "option_id"]]
+        st.dataframe(shown[rest], hide_index=True, width="stretch", column_config=config,
+                     key="comparison_all")
+        st.caption(f"Amounts in {s.currency} at {s.fx_rate:g} per US dollar, rounded to "
+                   "whole units; the CSV below keeps US dollars to the cent.")
 
-_ui.chart((breakdown_chart, result), breakdown_summary(result),
+
+result = _ui.result()
+# Drawn once per scenario; a rerun with nothing changed replays them.
+_ui.drawn(answer, result)
+_ui.drawn(comparison_tables, result)
+
+_ui.chart((breakdown_chart, result), (breakdown_summary, result),
           "Stacked bars of each route's expected cost by component")
 left, right = st.columns(2)
 with left:
-    _ui.chart((cost_risk_chart, result), cost_risk_summary(result),
+    _ui.chart((cost_risk_chart, result), (cost_risk_summary, result),
               "Each route's direct cost against its expected losses")
 with right:
-    _ui.chart((cumulative_chart, result), cumulative_summary(result),
+    _ui.chart((cumulative_chart, result), (cumulative_summary, result),
               "Cumulative expected cost of each route month by month")
 
 st.subheader("Take it with you")
 download, share = st.columns([1, 2])
 base = (st.context.url or "").split("?", 1)[0]
 link = f"{base}?{result.scenario.query()}"
+c = result.comparison
 with download:
-    st.download_button("Download the comparison (CSV)", comparison_csv(c),
+    st.download_button("Download the comparison (CSV)", _ui.computed(comparison_csv, c),
                        file_name="connectivity-comparison.csv", mime="text/csv",
                        on_click="ignore", icon=":material/download:", type="primary")
     # Built only when clicked: the workbook takes longer to write than the CSV.

@@ -25,10 +25,11 @@ _ui.require_entrypoint()
 # Apart from the comparison's cache: this run keeps every input's per-trial draw while it
 # values them, but the entry it caches holds only the values (a few kilobytes). It runs
 # its own simulation (the same futures as the comparison's), so a link opened here does
-# not also wait for the whole comparison.
-@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def _information(table: pd.DataFrame, scenario: Scenario) -> Information:
-    return value_of_information(table, scenario)
+# not also wait for the whole comparison. The default table is left out of the key (the
+# scenario names any other table), as in _ui.cached_compare.
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False, hash_funcs=_ui.BY_SCENARIO)
+def _information(_table: pd.DataFrame, scenario: Scenario) -> Information:
+    return value_of_information(_table, scenario)
 
 
 s = _ui.scenario()
@@ -58,7 +59,7 @@ with top_col:
               help="The EVPPI of the input at the top of the chart below.")
 
 if len(labels) > 1 and worth_learning(info):
-    _ui.chart(evppi_chart(info, table, s), evppi_summary(info, labels, s),
+    _ui.chart((evppi_chart, info, table, s), evppi_summary(info, labels, s),
               "Bar chart of what learning each uncertain input exactly is worth")
 else:
     st.caption(_ui.plain(evppi_summary(info, labels, s)))

@@ -22,9 +22,11 @@ USERS = np.arange(1, 1001)
 MONTHS = np.arange(1, 121)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _sweep(table: pd.DataFrame, scenario: Scenario, name: str, values: np.ndarray):
-    return sweep(table, scenario, name, values)
+# The table before overrides follows from the scenario (scenario.table), so it is left
+# out of the cache key, as in _ui.cached_compare.
+@st.cache_data(max_entries=16, show_spinner=False, hash_funcs=_ui.BY_SCENARIO)
+def _sweep(_base: pd.DataFrame, scenario: Scenario, name: str, values: np.ndarray):
+    return sweep(_base, scenario, name, values)
 
 
 scenario = _ui.scenario()

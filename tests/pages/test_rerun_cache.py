@@ -1,8 +1,10 @@
-"""Chart specs are built once per scenario: a rerun with nothing changed reuses them.
+"""Charts and tables are drawn once per scenario: a rerun with nothing changed replays them.
 
-Building and serialising the Compare page's three Altair charts was most of the
-cost of a rerun in which every result came from the cache. `_ui.chart` keeps
-each spec keyed by the scenario (and a key for anything else it depends on).
+Building and serialising the Compare page's charts, and rendering its styled
+table, were most of the cost of a rerun in which every result came from the
+cache. `_ui.drawn` (and `_ui.chart` through it) keeps what a function drew,
+keyed by the scenario (and a key for anything else it depends on), and
+Streamlit replays it on a hit.
 """
 
 import functools
@@ -12,6 +14,8 @@ import pytest
 from tests.harness.apptest import assert_healthy, run
 
 BUILDERS = ("breakdown_chart", "cost_risk_chart", "cumulative_chart")
+# What the Compare page's answer and tables are made of, besides the charts.
+WORDS = ("headline", "whose_numbers", "comparison_frame")
 
 
 def specs(at) -> list[str]:
@@ -22,14 +26,22 @@ def datasets(at) -> list[bytes]:
     return [d.data.data for chart in at.get("vega_lite_chart") for d in chart.proto.datasets]
 
 
+def page(at) -> list[str]:
+    """The main area's text, figures and tables, in order (what a manager sees)."""
+    seen = [m.value for m in at.main.markdown] + [m.value for m in at.caption]
+    seen += [f"{m.label}={m.value}" for m in at.metric]
+    seen += [d.value.to_csv() for d in at.dataframe]
+    return seen
+
+
 @pytest.fixture
 def counted(monkeypatch) -> list[str]:
-    """Calls to the Compare page's chart builders, by name (the page imports them anew
-    on each run, so patching the module is seen)."""
+    """Calls to the Compare page's chart builders and sentence makers, by name (the page
+    imports them anew on each run, so patching the module is seen)."""
     import connectivity.views.compare as views
 
     calls: list[str] = []
-    for name in BUILDERS:
+    for name in BUILDERS + WORDS:
         original = getattr(views, name)
 
         @functools.wraps(original)
@@ -45,25 +57,38 @@ def test_a_rerun_with_nothing_changed_reuses_the_specs(counted):
     at = run({"users": "43", "trials": "2000", "seed": "7"})
     first_specs, first_data = specs(at), datasets(at)
     assert len(first_specs) == 3
+    first_page = page(at)
+    assert any("costs least" in text for text in first_page)
     counted.clear()
     at.run()
     assert_healthy(at)
     assert counted == []
     assert specs(at) == first_specs and datasets(at) == first_data
+    assert page(at) == first_page
 
 
 def test_a_changed_value_rebuilds_every_chart(counted):
     at = run({"users": "44", "trials": "2000", "seed": "7"})
-    before = datasets(at)
+    before, before_page = datasets(at), page(at)
     counted.clear()
     at.number_input(key="users").set_value(45).run()
     assert_healthy(at)
-    assert sorted(counted) == sorted(BUILDERS)
-    assert datasets(at) != before
-    # Back to the first value: the same charts as the first time, from the cache.
+    assert set(counted) == set(BUILDERS + WORDS)
+    assert datasets(at) != before and page(at) != before_page
+    # Back to the first value: the same page as the first time, from the cache.
     counted.clear()
     at.number_input(key="users").set_value(44).run()
-    assert counted == [] and datasets(at) == before
+    assert counted == [] and datasets(at) == before and page(at) == before_page
+
+
+def test_a_new_currency_redraws_the_replayed_tables_and_figures():
+    at = run({"users": "46", "trials": "2000", "seed": "7"})
+    in_dollars = page(at)
+    at.selectbox(key="currency").set_value("CNY").run()
+    assert_healthy(at)
+    in_yuan = page(at)
+    assert in_yuan != in_dollars
+    assert any("CN¥" in text or "¥" in text for text in in_yuan)
 
 
 def test_the_risk_slider_redraws_its_chart():
