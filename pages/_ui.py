@@ -16,7 +16,6 @@ from collections.abc import Callable, Hashable
 import altair as alt
 import pandas as pd
 import streamlit as st
-import streamlit.components.v1 as components
 
 from connectivity import Result, Scenario, compare, parse_query, read_default
 from connectivity.inputs.cells import fmt
@@ -244,8 +243,8 @@ if (top_.innerWidth <= 768 && bar && bar.getAttribute("data-collapsed") === "fal
 def _close_sidebar_on_phone(current: Scenario) -> None:
     """A new frame per scenario (the digest changes), so the script runs after a change only."""
     digest = hashlib.sha256(current.query().encode()).hexdigest()[:16]
-    with st.sidebar:
-        components.html(_CLOSE_ON_PHONE % digest, height=0)
+    with st.sidebar, st.container(key="phone_closer"):
+        st.iframe(_CLOSE_ON_PHONE % digest, height=1, tab_index=-1)
 
 
 def _reset() -> None:
