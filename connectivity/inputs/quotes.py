@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..schema.columns import words
 from .scenario import Scenario
 
 INCLUDED = "Included in the monthly charge"
@@ -24,12 +25,9 @@ class QuoteField:
 
 
 QUOTE_FIELDS: tuple[QuoteField, ...] = (
-    QuoteField("setup_usd", "One-off setup per office", True),
-    QuoteField("monthly_usd", "Monthly charge per office", True),
-    QuoteField("per_mbps_usd", "Price per Mbps per office and month", True),
-    QuoteField("per_user_usd", "Charge per user and month", True),
-    QuoteField("min_term_months", "Minimum term (months)", False),
-    QuoteField("lead_time_weeks", "Lead time (weeks from order)", False),
+    *(QuoteField(c, words(c, unit=False), True)  # the page adds the currency
+      for c in ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd")),
+    *(QuoteField(c, words(c), False) for c in ("min_term_months", "lead_time_weeks")),
 )
 QUOTE_COLUMNS: tuple[str, ...] = tuple(f.column for f in QUOTE_FIELDS)
 

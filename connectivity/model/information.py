@@ -4,16 +4,15 @@ cached entry stays small."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ..inputs.scenario import Scenario, table_in_use
+from ..schema.columns import words
 from .expected import expected_components
 from .regret import bin_count, evpi, evppi, expected_regret, noise_floor
-from .sensitivity import RANGE_WORDS
 from .simulate import INPUTS, simulate
 
 
@@ -44,7 +43,7 @@ class Information:
 
 def input_words(stem: str) -> str:
     """The tornado's words for a range without their unit: "lost share of work"."""
-    return re.sub(r"\s*\(.*\)$", "", RANGE_WORDS[stem])
+    return words(stem, unit=False, first_capital=False)
 
 
 def value_of_information(default_table: pd.DataFrame, s: Scenario) -> Information:

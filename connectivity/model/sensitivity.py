@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..inputs.cells import fmt
 from ..inputs.scenario import Scenario, table_in_use
-from ..schema.columns import COLUMN_BY_NAME, RANGES
+from ..schema.columns import COLUMN_BY_NAME, RANGES, words
 from ..schema.params import PARAM_BY_NAME
 from .expected import component_matrix
 
@@ -18,21 +18,6 @@ SWUNG_INPUTS = ("sites", "users", "mbps", "hourly_usd", "hours_month", "dependen
                 "horizon_months")
 POINT_COLUMNS = ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd",
                  "min_term_months", "lead_time_weeks")
-POINT_WORDS = {
-    "setup_usd": "setup per site (USD)",
-    "monthly_usd": "monthly charge per site (USD)",
-    "per_mbps_usd": "charge per Mbps (USD)",
-    "per_user_usd": "charge per user (USD)",
-    "min_term_months": "minimum term (months)",
-    "lead_time_weeks": "lead time (weeks)",
-}
-RANGE_WORDS = {
-    "productivity_loss_pct": "lost share of work (%)",
-    "outages_per_year": "disruptions a year",
-    "outage_hours": "hours lost per disruption",
-    "incidents_per_year": "incidents a year",
-    "incident_cost_usd": "cost per incident (USD)",
-}
 
 
 @dataclass(frozen=True)
@@ -120,13 +105,13 @@ def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
                 low, high = low * 0.5, min(high * 1.5, COLUMN_BY_NAME[f"{stem}_high"].high)
             if low != high:
                 swings.append(cell_swing(i, (f"{stem}_low", f"{stem}_high"), low, high,
-                                         f"{row['name']}: {RANGE_WORDS[stem]}"))
+                                         f"{row['name']}: {words(stem, first_capital=False)}"))
         for column in POINT_COLUMNS:
             value = row[column]
             low, high = value * 0.5, min(value * 1.5, COLUMN_BY_NAME[column].high)
             if low != high:
                 swings.append(cell_swing(i, (column,), low, high,
-                                         f"{row['name']}: {POINT_WORDS[column]}"))
+                                         f"{row['name']}: {words(column, first_capital=False)}"))
     swings.sort(key=lambda w: -w.width)
     return Tornado(winner, runner, base, tuple(swings))
 

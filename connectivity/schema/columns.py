@@ -26,6 +26,31 @@ LEGAL_ALIASES = {"authorized": "authorised", "unauthorized": "unauthorised"}
 
 BIG = 1e9
 
+# How a person reads a number column (or a range, by its stem): words and unit. The one
+# wording for the Assumptions editors, the tornado and EVPPI labels and the memo.
+WORDS: dict[str, tuple[str, str]] = {
+    "setup_usd": ("Setup per office", "USD"),
+    "monthly_usd": ("Monthly charge per office", "USD"),
+    "per_mbps_usd": ("Monthly charge per Mbps", "USD"),
+    "per_user_usd": ("Monthly charge per user", "USD"),
+    "min_term_months": ("Minimum term", "months"),
+    "lead_time_weeks": ("Lead time", "weeks"),
+    "latency_ms": ("Round trip to head office", "ms"),
+    "productivity_loss_pct": ("Lost share of work", "%"),
+    "outages_per_year": ("Disruptions a year", ""),
+    "outage_hours": ("Hours lost per disruption", ""),
+    "incidents_per_year": ("Enforcement incidents a year", ""),
+    "incident_cost_usd": ("Cost per incident", "USD"),
+}
+
+
+def words(name: str, unit: bool = True, first_capital: bool = True) -> str:
+    """A column's (or a range stem's) words: "Setup per office (USD)"."""
+    text, its_unit = WORDS[name]
+    if not first_capital:
+        text = text[0].lower() + text[1:]
+    return f"{text} ({its_unit})" if unit and its_unit else text
+
 # The uncertain quantities: each is a 90% range given as a _low/_high pair.
 RANGES: tuple[tuple[str, float, str], ...] = (
     ("productivity_loss_pct", 100,

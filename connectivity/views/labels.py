@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..schema.columns import RANGES, WORDS, words
 from ..schema.palette import PALETTE
 from .format import Speaks, symbol
 
@@ -57,28 +58,17 @@ def route_color(table: pd.DataFrame, legend: bool = True) -> alt.Color:
 
 
 # The options table's columns as a person reads them (the codes stay in files and links).
-_RANGE_WORDS = {
-    "productivity_loss_pct": ("Lost share of work", "%"),
-    "outages_per_year": ("Disruptions a year", ""),
-    "outage_hours": ("Hours lost per disruption", ""),
-    "incidents_per_year": ("Enforcement incidents a year", ""),
-    "incident_cost_usd": ("Cost per incident", "USD"),
-}
 COLUMN_WORDS: dict[str, str] = {
     "option_id": "Route id",
     "name": "Display name",
     "legal_status": "Legal status",
     "reach": "Reach abroad",
-    "setup_usd": "Setup per office (USD)",
-    "monthly_usd": "Monthly charge per office (USD)",
-    "per_mbps_usd": "Price per Mbps, per office and month (USD)",
-    "per_user_usd": "Charge per user and month (USD)",
-    "min_term_months": "Minimum term (months)",
-    "lead_time_weeks": "Lead time (weeks)",
-    **{f"{stem}_{end}": f"{words}, {word}" + (f" ({unit})" if unit else "")
-       for stem, (words, unit) in _RANGE_WORDS.items()
-       for end, word in (("low", "low"), ("high", "high"))},
-    "latency_ms": "Round trip to head office (ms)",
+    **{c: words(c) for c in ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd",
+                             "min_term_months", "lead_time_weeks")},
+    **{f"{stem}_{end}": f"{words(stem, unit=False)}, {end}"
+       + (f" ({WORDS[stem][1]})" if WORDS[stem][1] else "")
+       for stem, _, _ in RANGES for end in ("low", "high")},
+    "latency_ms": words("latency_ms"),
     "sources": "Sources",
     "notes": "Notes",
 }
@@ -87,6 +77,6 @@ COLUMN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
      ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd")),
     ("Timing", ("min_term_months", "lead_time_weeks", "latency_ms")),
     ("Risks: each a low and a high guess (a 90% range)",
-     tuple(f"{stem}_{end}" for stem in _RANGE_WORDS for end in ("low", "high"))),
+     tuple(f"{stem}_{end}" for stem, _, _ in RANGES for end in ("low", "high"))),
     ("Route, legal status, sources", ("name", "legal_status", "reach", "sources", "notes")),
 )

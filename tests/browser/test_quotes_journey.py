@@ -21,9 +21,9 @@ MAIN = "[data-testid='stMain']"
 WHOSE = ".st-key-whose_numbers [data-testid='stAlert']"
 START = "currency=CNY&sites=3&users=120&mbps=20"
 LEASED = {"Monthly charge per office (¥)": "6999.99",
-          "Price per Mbps per office and month (¥)": "400.5",
-          "One-off setup per office (¥)": "20000"}
-SDWAN = {"Monthly charge per office (¥)": "4970", "One-off setup per office (¥)": "15000.01"}
+          "Monthly charge per Mbps (¥)": "400.5",
+          "Setup per office (¥)": "20000"}
+SDWAN = {"Monthly charge per office (¥)": "4970", "Setup per office (¥)": "15000.01"}
 
 
 def go_to(page: Page, link: str, title: str) -> None:

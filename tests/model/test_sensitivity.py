@@ -166,7 +166,7 @@ def test_tornado_moves_a_point_column_by_half(table):
     t = tornado(table, s)
     rows = _records(table)
     i = 1  # Leased private circuit, 1000 a month
-    w = _swing(t, f"{rows[i]['name']}: monthly charge per site (USD)")
+    w = _swing(t, f"{rows[i]['name']}: monthly charge per office (USD)")
     assert (w.low_value, w.high_value) == ("500", "1500")
     ends = [_margin(_changed(rows, i, monthly_usd=v), s, t.winner, t.runner_up)
             for v in (500.0, 1500.0)]

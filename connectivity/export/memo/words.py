@@ -8,7 +8,7 @@ import io
 from ...inputs.cells import fmt
 from ...model.compare import Result
 from ...model.sensitivity import Tornado
-from ...schema.columns import COLUMN_BY_NAME, RANGES
+from ...schema.columns import COLUMN_BY_NAME, RANGES, WORDS, words
 from ...schema.currency import CURRENCY_BY_CODE
 from ...schema.params import PARAMS
 from ...views.format import money, money_range, pct
@@ -21,18 +21,12 @@ CSV_FIGURES = (("expected_total_usd", "Expected total (USD, as in the CSV)"),
                ("npv_usd", "NPV (USD, as in the CSV)"))
 # Rows of the assumptions table: a column, or a range stem shown as "low–high".
 ASSUMPTION_ROWS: tuple[tuple[str, str], ...] = (
-    ("setup_usd", "Setup per office (USD)"),
-    ("monthly_usd", "Monthly charge per office (USD)"),
-    ("per_mbps_usd", "Charge per Mbps a month (USD)"),
-    ("per_user_usd", "Charge per user a month (USD)"),
-    ("min_term_months", "Minimum term (months)"),
-    ("lead_time_weeks", "Lead time (weeks)"),
-    ("productivity_loss_pct", "Work still lost (%, 90% range)"),
-    ("outages_per_year", "Disruptions a year (90% range)"),
-    ("outage_hours", "Hours lost per disruption (90% range)"),
-    ("incidents_per_year", "Enforcement incidents a year (90% range)"),
-    ("incident_cost_usd", "Cost per incident (USD, 90% range)"),
-    ("latency_ms", "Round trip to head office (ms)"),
+    *((c, words(c)) for c in ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd",
+                              "min_term_months", "lead_time_weeks")),
+    *((stem, f"{words(stem, unit=False)} ("
+             + (f"{WORDS[stem][1]}, " if WORDS[stem][1] else "") + "90% range)")
+      for stem, _, _ in RANGES),
+    ("latency_ms", words("latency_ms")),
 )
 STEMS = {stem for stem, _, _ in RANGES}
 EDITED = "*"
