@@ -55,7 +55,8 @@ def _scenario_arguments(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser
     cmd.add_argument("--query", default="",
                      help="a share link, or its query string, e.g. 'users=40&sites=2'")
     for p in PARAMS:
-        cmd.add_argument(p.flag, dest=p.name, metavar=p.name.upper(), help=p.label)
+        cmd.add_argument(p.flag, dest=p.name, metavar=p.name.upper(),
+                         help=p.label.replace("%", "%%"))  # argparse formats help with %
     cmd.add_argument("--set", action="append", default=[], metavar="OPTION.COLUMN=VALUE",
                      help="override one cell of the table, e.g. approved_vpn.monthly_usd=900")
     cmd.add_argument("--app-url", metavar="URL",

@@ -151,3 +151,12 @@ def test_validate_a_broken_table_names_each_problem(tmp_path):
     found = assert_clean_failure(cli("validate", str(broken)), 2)
     assert any("line 2" in f and "monthly_usd" in f for f in found), found
     assert any("line 3" in f and "legal_status" in f for f in found), found
+
+
+def test_every_command_explains_itself_with_help():
+    # A label with "%" in it once made argparse fail while formatting the help.
+    for command in ((), ("compare",), ("memo",), ("validate",)):
+        done = cli(*command, "--help")
+        assert done.returncode == 0, done.stderr
+        assert b"usage:" in done.stdout and "error" not in done.stderr
+    assert b"Discount rate for NPV (% a year)" in cli("compare", "--help").stdout
