@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from ..inputs.provenance import ESTIMATE, origin
@@ -19,39 +20,45 @@ from .labels import (
     LEGAL_WORDS,
     MONEY,
     REACH_WORDS,
-    in_currency,
     money_title,
     route_color,
     route_labels,
     speak,
 )
 from .sensitivity import swing_words
+from .spec import chart, field, inline, layered, mark
+
+
+def breakdown_frame(result: Result) -> pd.DataFrame:
+    """One row per route and component of its expected total, in US dollars."""
+    labels = route_labels(result.table)
+    parts = result.expected[list(COMPONENTS)].to_numpy(dtype=float)[:len(labels)]
+    return pd.DataFrame({
+        "route": [label for label in labels for _ in COMPONENTS],
+        "component": [COMPONENT_LABELS[c] for _ in labels for c in COMPONENTS],
+        "order": np.tile(np.arange(len(COMPONENTS)), len(labels)),
+        "usd": parts.ravel(),
+    })
 
 
 def breakdown_chart(result: Result) -> alt.Chart:
     """Stacked bars: what each route's expected total is made of."""
     s = result.scenario
     labels = route_labels(result.table)
-    rows = [
-        {"route": label, "component": COMPONENT_LABELS[c], "order": k,
-         "usd": float(value) * s.fx_rate}
-        for label, (_, row) in zip(labels, result.expected.iterrows())
-        for k, (c, value) in enumerate(row[list(COMPONENTS)].items())
-    ]
-    title = "Expected cost over the horizon, by component"
-    return speak(alt.Chart(pd.DataFrame(rows), title=title).mark_bar().encode(
-        y=alt.Y("route:N", sort=labels, title=None, axis=alt.Axis(labelLimit=160)),
-        x=alt.X("sum(usd):Q", title=money_title(OUTPUT_BY_NAME["expected_total_usd"].label, s),
-                axis=alt.Axis(format=AXIS_MONEY, tickCount=5)),
-        color=alt.Color("component:N", title="Component",
-                        scale=alt.Scale(domain=list(COMPONENT_LABELS.values()),
-                                        range=list(COMPONENT_COLORS)),
-                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=150)),
-        order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("route:N", title="Route"),
-                 alt.Tooltip("component:N", title="Component"),
-                 alt.Tooltip("sum(usd):Q", title="Expected cost", format=MONEY)],
-    ).properties(height=150 + 50 * len(labels)), s)
+    return chart(inline(breakdown_frame(result), ["usd"], s.fx_rate), mark("bar"), {
+        "y": field("route:N", sort=labels, title=None, axis={"labelLimit": 160}),
+        "x": field("sum(usd):Q", title=money_title(OUTPUT_BY_NAME["expected_total_usd"].label, s),
+                   axis={"format": AXIS_MONEY, "tickCount": 5}),
+        "color": field("component:N", title="Component",
+                       scale={"domain": list(COMPONENT_LABELS.values()),
+                              "range": list(COMPONENT_COLORS)},
+                       legend={"orient": "bottom", "columns": 2, "labelLimit": 150}),
+        "order": field("order:Q"),
+        "tooltip": [field("route:N", title="Route"),
+                    field("component:N", title="Component"),
+                    field("sum(usd):Q", title="Expected cost", format=MONEY)],
+    }, title="Expected cost over the horizon, by component", height=150 + 50 * len(labels),
+        config=speak(s))
 
 
 def cost_risk_frame(result: Result) -> pd.DataFrame:
@@ -72,35 +79,38 @@ def cost_risk_frame(result: Result) -> pd.DataFrame:
 def cost_risk_chart(result: Result) -> alt.LayerChart:
     """Direct cost against expected losses; the bar spans the simulated p10–p90."""
     s = result.scenario
-    data = in_currency(cost_risk_frame(result), ["direct", "losses", "losses_p10", "losses_p90",
-                                                "total", "p10", "p90"], s)
-    base = alt.Chart(data, title="Direct cost against expected losses")
-    tooltip = [alt.Tooltip("route:N", title="Route"),
-               alt.Tooltip("direct:Q", title="Setup + service", format=MONEY),
-               alt.Tooltip("losses:Q", title="Expected losses", format=MONEY),
-               alt.Tooltip("p10:Q", title="Total, 10th percentile", format=MONEY),
-               alt.Tooltip("total:Q", title="Total, expected", format=MONEY),
-               alt.Tooltip("p90:Q", title="Total, 90th percentile", format=MONEY)]
-    x = alt.X("direct:Q", title=money_title("Setup + service charges", s),
-              axis=alt.Axis(format=AXIS_MONEY, tickCount=5),
-              scale=alt.Scale(zero=True, padding=12))
-    spread = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
-        x=x, y=alt.Y("losses_p10:Q"), y2="losses_p90:Q", color=route_color(result.table),
-        tooltip=tooltip)
-    points = base.mark_point(filled=True, size=160).encode(
-        x=x, y=alt.Y("losses:Q", title=money_title("Expected losses", s),
-                     axis=alt.Axis(format=AXIS_MONEY)),
-        color=route_color(result.table), tooltip=tooltip)
-    return speak(alt.layer(spread, points).properties(height=400), s)
+    data = inline(cost_risk_frame(result), ["direct", "losses", "losses_p10", "losses_p90",
+                                            "total", "p10", "p90"], s.fx_rate)
+    title = "Direct cost against expected losses"
+    tooltip = [field("route:N", title="Route"),
+               field("direct:Q", title="Setup + service", format=MONEY),
+               field("losses:Q", title="Expected losses", format=MONEY),
+               field("p10:Q", title="Total, 10th percentile", format=MONEY),
+               field("total:Q", title="Total, expected", format=MONEY),
+               field("p90:Q", title="Total, 90th percentile", format=MONEY)]
+    x = field("direct:Q", title=money_title("Setup + service charges", s),
+              axis={"format": AXIS_MONEY, "tickCount": 5}, scale={"zero": True, "padding": 12})
+    color = route_color(result.table)
+    spread = chart(alt.Undefined, mark("rule", strokeWidth=3, opacity=0.6), {
+        "x": x, "y": field("losses_p10:Q"), "y2": field("losses_p90"), "color": color,
+        "tooltip": tooltip}, title=title)
+    points = chart(alt.Undefined, mark("point", filled=True, size=160), {
+        "x": x, "y": field("losses:Q", title=money_title("Expected losses", s),
+                           axis={"format": AXIS_MONEY}),
+        "color": color, "tooltip": tooltip}, title=title)
+    # Both layers draw the same rows: Vega-Lite reads them once, from the top.
+    return layered(spread, points, data=data, height=400, config=speak(s))
 
 
 def cumulative_frame(result: Result) -> pd.DataFrame:
     curves = cumulative(result.flows)
     labels = route_labels(result.table)
-    return pd.DataFrame([
-        {"route": label, "month": m, "usd": float(curves[i, m])}
-        for i, label in enumerate(labels) for m in range(curves.shape[1])
-    ])
+    months = curves.shape[1]
+    return pd.DataFrame({
+        "route": [label for label in labels for _ in range(months)],
+        "month": np.tile(np.arange(months), len(labels)),
+        "usd": curves[:len(labels)].ravel(),
+    })
 
 
 def breakeven_frame(result: Result) -> pd.DataFrame:
@@ -120,28 +130,26 @@ def breakeven_frame(result: Result) -> pd.DataFrame:
 def cumulative_chart(result: Result) -> alt.LayerChart:
     """Cumulative expected cost, month by month; break-even points marked."""
     s = result.scenario
-    horizon = s.horizon_months
-    lines = alt.Chart(in_currency(cumulative_frame(result), ["usd"], s),
-                      title="Cumulative expected cost, month by month").mark_line(
-        point=False, strokeWidth=2.5).encode(
-        x=alt.X("month:Q", title="Month"),
-        y=alt.Y("usd:Q", title=money_title("Cumulative expected cost", s),
-                axis=alt.Axis(format=AXIS_MONEY)),
-        color=route_color(result.table),
-        strokeDash=alt.StrokeDash("route:N", legend=None),
-        tooltip=[alt.Tooltip("route:N", title="Route"), alt.Tooltip("month:Q", title="Month"),
-                 alt.Tooltip("usd:Q", title="Cumulative cost", format=MONEY)],
-    )
-    marks = alt.Chart(in_currency(breakeven_frame(result), ["usd"], s)).mark_point(
-        shape="diamond", size=140, filled=True, color="black").encode(
-        x="month:Q", y="usd:Q",
-        tooltip=[alt.Tooltip("event:N", title="Break-even"),
-                 alt.Tooltip("month:Q", title="Month", format=".1f"),
-                 alt.Tooltip("usd:Q", title="Cumulative cost", format=MONEY)],
-    )
-    end = alt.Chart(pd.DataFrame({"month": [horizon]})).mark_rule(
-        strokeDash=[4, 4], color="gray").encode(x="month:Q")
-    return speak(alt.layer(lines, marks, end).properties(height=400), s)
+    lines = chart(inline(cumulative_frame(result), ["usd"], s.fx_rate),
+                  mark("line", point=False, strokeWidth=2.5), {
+        "x": field("month:Q", title="Month"),
+        "y": field("usd:Q", title=money_title("Cumulative expected cost", s),
+                   axis={"format": AXIS_MONEY}),
+        "color": route_color(result.table),
+        "strokeDash": field("route:N", legend=None),
+        "tooltip": [field("route:N", title="Route"), field("month:Q", title="Month"),
+                    field("usd:Q", title="Cumulative cost", format=MONEY)],
+    }, title="Cumulative expected cost, month by month")
+    marks = chart(inline(breakeven_frame(result), ["usd"], s.fx_rate),
+                  mark("point", shape="diamond", size=140, filled=True, color="black"), {
+        "x": field("month:Q"), "y": field("usd:Q"),
+        "tooltip": [field("event:N", title="Break-even"),
+                    field("month:Q", title="Month", format=".1f"),
+                    field("usd:Q", title="Cumulative cost", format=MONEY)],
+    })
+    end = chart(inline(pd.DataFrame({"month": [s.horizon_months]})),
+                mark("rule", strokeDash=[4, 4], color="gray"), {"x": field("month:Q")})
+    return layered(lines, marks, end, height=400, config=speak(s))
 
 
 def _ranked(result: Result) -> list[int]:

@@ -8,6 +8,7 @@ import pandas as pd
 from ..model.information import Information, input_words
 from .format import Speaks, money, pct
 from .labels import route_color, route_labels
+from .spec import InLayer, chart, field, inline, layered, mark
 
 TOP = 10
 ROBUST_SHARE = 0.01  # below 1% of the expected cost, information cannot pay much
@@ -148,27 +149,25 @@ def evppi_chart(info: Information, table: pd.DataFrame, s: Speaks, top: int = TO
     factor, axis, tip, unit = _in_currency(s)
     data = evppi_frame(info, route_labels(table), s, top)
     order = list(data["input"])
-    bars = alt.Chart(data, title="What learning one input exactly is worth (EVPPI)").mark_bar(
-        ).encode(
-        y=alt.Y("input:N", sort=order, title=None,
-                axis=alt.Axis(labelLimit=320, labelOverlap=False)),
-        x=alt.X("value:Q", title=f"Value of learning it ({unit})",
-                axis=alt.Axis(format=axis), scale=alt.Scale(domain=[0, info.evpi * factor])
-                if info.evpi > 0 else alt.Undefined),
-        color=route_color(table),
-        tooltip=[alt.Tooltip("input:N", title="Input"),
-                 alt.Tooltip("value:Q", title=f"Worth up to ({unit})", format=tip),
-                 alt.Tooltip("share_of_evpi:Q", title="Share of EVPI", format=".0%")])
+    bars = chart(inline(data), mark("bar"), {
+        "y": field("input:N", sort=order, title=None,
+                   axis={"labelLimit": 320, "labelOverlap": False}),
+        "x": field("value:Q", title=f"Value of learning it ({unit})", axis={"format": axis},
+                   scale={"domain": [0, info.evpi * factor]} if info.evpi > 0 else alt.Undefined),
+        "color": route_color(table),
+        "tooltip": [field("input:N", title="Input"),
+                    field("value:Q", title=f"Worth up to ({unit})", format=tip),
+                    field("share_of_evpi:Q", title="Share of EVPI", format=".0%")],
+    }, title="What learning one input exactly is worth (EVPPI)")
     marks = [{"x": info.evpi * factor, "what": "EVPI: perfect information on everything"}]
     if info.noise >= LEAST:  # a noise line at zero would only hide the axis
         marks.append({"x": info.noise * factor,
                       "what": "Noise: what an input telling nothing gets"})
-    lines = alt.Chart(alt.Data(values=marks)).mark_rule(color="black").encode(
-        x="x:Q", strokeDash=alt.StrokeDash("what:N", title=None,
-                                           scale=alt.Scale(range=[[1, 0], [4, 4]]),
-                                           legend=alt.Legend(orient="bottom",
-                                                             direction="vertical",
-                                                             labelLimit=360)),
-        tooltip=[alt.Tooltip("what:N", title="Line"),
-                 alt.Tooltip("x:Q", title=unit, format=tip)])
-    return alt.layer(bars, lines).properties(height=200 + 28 * len(order))
+    # InLayer keeps these rows inline in the layer rather than among the datasets.
+    lines = chart(InLayer(values=marks), mark("rule", color="black"), {
+        "x": field("x:Q"),
+        "strokeDash": field("what:N", title=None, scale={"range": [[1, 0], [4, 4]]},
+                            legend={"orient": "bottom", "direction": "vertical",
+                                    "labelLimit": 360}),
+        "tooltip": [field("what:N", title="Line"), field("x:Q", title=unit, format=tip)]})
+    return layered(bars, lines, height=200 + 28 * len(order))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
 
 from ..schema.columns import RANGES, WORDS, words
 from ..schema.palette import PALETTE
 from .format import Speaks, symbol
+from .spec import field
 
 # d3 formats: "$" prints the chart's currency symbol, set per scenario by `speak`.
 MONEY = "$,.0f"
@@ -19,20 +22,15 @@ REACH_WORDS = {"hq_only": "Head office only", "open_internet": "Open internet",
                "domestic_only": "Nothing abroad"}
 
 
-def in_currency(frame: pd.DataFrame, columns: list[str], s: Speaks) -> pd.DataFrame:
-    """A chart's frame with its US-dollar columns converted to the scenario's currency."""
-    return frame.assign(**{c: frame[c] * s.fx_rate for c in columns})
-
-
 def money_title(text: str, s: Speaks) -> str:
     """An axis title naming the currency: 'Expected cost (CNY)'."""
     return f"{text} ({s.currency})"
 
 
-def speak(chart: alt.TopLevelMixin, s: Speaks) -> alt.TopLevelMixin:
-    """The chart's number formats in the scenario's currency (the "$" of MONEY)."""
-    return chart.configure(locale={"number": {
-        "decimal": ".", "thousands": ",", "grouping": [3], "currency": [symbol(s), ""]}})
+def speak(s: Speaks) -> dict[str, Any]:
+    """A chart's config: number formats in the scenario's currency (the "$" of MONEY)."""
+    return {"locale": {"number": {
+        "decimal": ".", "thousands": ",", "grouping": [3], "currency": [symbol(s), ""]}}}
 
 
 def route_labels(table: pd.DataFrame) -> list[str]:
@@ -51,10 +49,13 @@ def route_scale(table: pd.DataFrame) -> alt.Scale:
     return alt.Scale(domain=labels, range=[PALETTE[i % len(PALETTE)] for i in range(len(labels))])
 
 
-def route_color(table: pd.DataFrame, legend: bool = True) -> alt.Color:
-    return alt.Color("route:N", scale=route_scale(table), sort=route_labels(table),
-                     title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=150)
-                     if legend else None)
+def route_color(table: pd.DataFrame, legend: bool = True) -> dict[str, Any]:
+    """The colour channel of every per-route chart (a plain dict: see spec.py)."""
+    labels = route_labels(table)
+    return field("route:N", sort=labels, title=None,
+                 scale={"domain": labels,
+                        "range": [PALETTE[i % len(PALETTE)] for i in range(len(labels))]},
+                 legend={"orient": "bottom", "columns": 2, "labelLimit": 150} if legend else None)
 
 
 # The options table's columns as a person reads them (the codes stay in files and links).

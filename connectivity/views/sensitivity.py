@@ -10,7 +10,8 @@ from ..inputs.cells import fmt
 from ..model.sensitivity import Swing, Tornado
 from ..schema.outputs import OUTPUT_BY_NAME
 from .format import Speaks, money
-from .labels import AXIS_MONEY, MONEY, in_currency, money_title, route_color, route_labels, speak
+from .labels import AXIS_MONEY, MONEY, money_title, route_color, route_labels, speak
+from .spec import InLayer, chart, field, inline, layered, mark
 
 END_COLORS = ("#999999", "#332288")  # low end, high end
 BAR_STEP = 46  # pixels per input: its label above, its bar below (fits a phone's width)
@@ -51,61 +52,65 @@ def tornado_chart(t: Tornado, labels: list[str], top: int = 15, s: Speaks | None
     as axis labels at the side they left no room for bars on a phone.
     """
     s = s or _Dollars()
-    data = in_currency(tornado_frame(t, top, s), ["margin", "base"], s)
-    order = list(dict.fromkeys(data["input"]))
+    frame = tornado_frame(t, top, s)
+    order = list(dict.fromkeys(frame["input"]))
     # Two lines, so the title fits a phone's width.
     title = ([f"What moves the margin of {labels[t.winner]}", f"over {labels[t.runner_up]}"]
              if labels else "Margin of the winner")
-    y = alt.Y("input:N", sort=order, title=None, axis=None)
-    bars = alt.Chart(data, title=title).mark_bar(
-        opacity=0.85, size=14, yOffset=7).encode(
-        y=y,
-        x=alt.X("base:Q", title=money_title("Runner-up's expected total minus the winner's", s),
-                axis=alt.Axis(format=AXIS_MONEY, tickCount=4)),
-        x2="margin:Q",
-        color=alt.Color("end:N", title="Input set to its", sort=["low end", "high end"],
-                        scale=alt.Scale(domain=["low end", "high end"],
-                                        range=list(END_COLORS)),
-                        legend=alt.Legend(orient="bottom")),
-        tooltip=[alt.Tooltip("input:N", title="Input"), alt.Tooltip("end:N", title="Set to"),
-                 alt.Tooltip("value:N", title="Value"),
-                 alt.Tooltip("margin:Q", title="Margin", format=MONEY),
-                 alt.Tooltip("base:Q", title="Margin as entered", format=MONEY)])
-    names = alt.Chart(data[data["end"] == "low end"]).mark_text(
-        align="left", baseline="bottom", dy=-2, fontSize=12, limit=340).encode(
-        y=y, x=alt.value(0), text="input:N")
-    rules = alt.Chart(alt.Data(values=[{"x": t.base_margin * s.fx_rate, "what": "as entered"},
-                                       {"x": 0.0, "what": "winner changes"}])).mark_rule(
-        color="black").encode(
-        x="x:Q", strokeDash=alt.StrokeDash("what:N", legend=None,
-                                           scale=alt.Scale(range=[[1, 0], [4, 4]])),
-        tooltip=[alt.Tooltip("what:N", title="Line"),
-                 alt.Tooltip("x:Q", title="Margin", format=MONEY)])
+    y = field("input:N", sort=order, title=None, axis=None)
+    bars = chart(inline(frame, ["margin", "base"], s.fx_rate),
+                 mark("bar", opacity=0.85, size=14, yOffset=7), {
+        "y": y,
+        "x": field("base:Q", title=money_title("Runner-up's expected total minus the winner's", s),
+                   axis={"format": AXIS_MONEY, "tickCount": 4}),
+        "x2": field("margin"),
+        "color": field("end:N", title="Input set to its", sort=["low end", "high end"],
+                       scale={"domain": ["low end", "high end"], "range": list(END_COLORS)},
+                       legend={"orient": "bottom"}),
+        "tooltip": [field("input:N", title="Input"), field("end:N", title="Set to"),
+                    field("value:N", title="Value"),
+                    field("margin:Q", title="Margin", format=MONEY),
+                    field("base:Q", title="Margin as entered", format=MONEY)],
+    }, title=title)
+    names = chart(inline(frame[frame["end"] == "low end"], ["margin", "base"], s.fx_rate),
+                  mark("text", align="left", baseline="bottom", dy=-2, fontSize=12, limit=340),
+                  {"y": y, "x": {"value": 0}, "text": field("input:N")})
+    # InLayer keeps these two rows inline in the layer rather than among the datasets.
+    rules = chart(InLayer(values=[{"x": t.base_margin * s.fx_rate, "what": "as entered"},
+                                   {"x": 0.0, "what": "winner changes"}]),
+                  mark("rule", color="black"), {
+        "x": field("x:Q"),
+        "strokeDash": field("what:N", legend=None, scale={"range": [[1, 0], [4, 4]]}),
+        "tooltip": [field("what:N", title="Line"),
+                    field("x:Q", title="Margin", format=MONEY)]})
     # Streamlit sizes the whole chart (title, axis, legend included) to this height.
-    return speak(alt.layer(bars, names, rules).properties(height=150 + BAR_STEP * len(order)), s)
+    return layered(bars, names, rules, height=150 + BAR_STEP * len(order), config=speak(s))
 
 
 def sweep_frame(values: np.ndarray, curves: np.ndarray, labels: list[str]) -> pd.DataFrame:
-    return pd.DataFrame([{"x": float(v), "route": label, "usd": float(curves[k, i])}
-                         for k, v in enumerate(values) for i, label in enumerate(labels)])
+    return pd.DataFrame({
+        "x": np.repeat(np.asarray(values, dtype=float), len(labels)),
+        "route": [label for _ in range(len(values)) for label in labels],
+        "usd": np.asarray(curves, dtype=float)[:, :len(labels)].ravel(),
+    })
 
 
 def sweep_chart(table: pd.DataFrame, values: np.ndarray, curves: np.ndarray, title: str,
                 axis_title: str, current: float, s: Speaks | None = None) -> alt.LayerChart:
     """Each route's expected total as one input varies; the current value marked."""
     s = s or _Dollars()
-    frame = in_currency(sweep_frame(values, curves, route_labels(table)), ["usd"], s)
-    lines = alt.Chart(frame, title=title).mark_line(strokeWidth=2.5).encode(
-        x=alt.X("x:Q", title=axis_title),
-        y=alt.Y("usd:Q", title=money_title(OUTPUT_BY_NAME["expected_total_usd"].label, s),
-                axis=alt.Axis(format=AXIS_MONEY)),
-        color=route_color(table),
-        tooltip=[alt.Tooltip("route:N", title="Route"), alt.Tooltip("x:Q", title=axis_title),
-                 alt.Tooltip("usd:Q", title="Expected total", format=MONEY)])
-    now = alt.Chart(alt.Data(values=[{"x": current}])).mark_rule(
-        strokeDash=[4, 4], color="gray").encode(
-        x="x:Q", tooltip=[alt.Tooltip("x:Q", title="Your scenario")])
-    return speak(alt.layer(lines, now).properties(height=360), s)
+    frame = sweep_frame(values, curves, route_labels(table))
+    lines = chart(inline(frame, ["usd"], s.fx_rate), mark("line", strokeWidth=2.5), {
+        "x": field("x:Q", title=axis_title),
+        "y": field("usd:Q", title=money_title(OUTPUT_BY_NAME["expected_total_usd"].label, s),
+                   axis={"format": AXIS_MONEY}),
+        "color": route_color(table),
+        "tooltip": [field("route:N", title="Route"), field("x:Q", title=axis_title),
+                    field("usd:Q", title="Expected total", format=MONEY)],
+    }, title=title)
+    now = chart(InLayer(values=[{"x": current}]), mark("rule", strokeDash=[4, 4], color="gray"),
+                {"x": field("x:Q"), "tooltip": [field("x:Q", title="Your scenario")]})
+    return layered(lines, now, height=360, config=speak(s))
 
 
 def crossovers(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: str,
