@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -95,11 +97,19 @@ def sweep_frame(values: np.ndarray, curves: np.ndarray, labels: list[str]) -> pd
     })
 
 
+SWEEP_ROWS = 4000  # under MAX_ROWS, Altair's limit for a chart's rows
+
+
 def sweep_chart(table: pd.DataFrame, values: np.ndarray, curves: np.ndarray, title: str,
                 axis_title: str, current: float, s: Speaks | None = None) -> alt.LayerChart:
     """Each route's expected total as one input varies; the current value marked."""
     s = s or _Dollars()
-    frame = sweep_frame(values, curves, route_labels(table))
+    # A chart carries at most MAX_ROWS rows: a sweep of many routes keeps every k-th point
+    # and the last (the lines are straight, or nearly, in between). The break-even
+    # sentences read every point.
+    step = math.ceil(len(values) * curves.shape[1] / SWEEP_ROWS)
+    keep = np.unique(np.r_[np.arange(0, len(values), step), len(values) - 1])
+    frame = sweep_frame(values[keep], curves[keep], route_labels(table))
     lines = chart(inline(frame, ["usd"], s.fx_rate), mark("line", strokeWidth=2.5), {
         "x": field("x:Q", title=axis_title),
         "y": field("usd:Q", title=money_title(OUTPUT_BY_NAME["expected_total_usd"].label, s),

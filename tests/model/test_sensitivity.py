@@ -419,3 +419,20 @@ def test_sweep_chart_marks_the_current_value(table):
     assert colour["scale"]["domain"] == scale["domain"]
     assert colour["scale"]["range"] == scale["range"]
     assert lines["encoding"]["tooltip"] and now["encoding"]["tooltip"]
+
+
+@pytest.mark.parametrize("routes", [6, 50])
+def test_a_long_sweep_of_many_routes_fits_a_chart_and_keeps_both_ends(table, routes):
+    many = pd.concat([table] * (routes // len(table) + 1), ignore_index=True)[:routes]
+    many["option_id"] = [*table["option_id"], *(f"r{i}" for i in range(3, routes))]
+    many["name"] = [f"Route {i}" for i in range(routes)]
+    values = np.arange(1, 1001)
+    curves = sweep(many, Scenario(), "users", values)
+    spec = sweep_chart(many, values, curves, "Users", "Staff", 25).to_dict()  # validates
+    rows = _rows(spec, spec["layer"][0])
+    assert 3000 <= len(rows) <= 5000  # thinned under the limit, not emptied
+    kept = sorted({r["x"] for r in rows})
+    assert kept[0] == 1 and kept[-1] == 1000
+    for r in rows:  # every point kept is exact
+        k, i = int(r["x"]) - 1, int(r["route"].split()[-1])
+        assert r["usd"] == curves[k, i]

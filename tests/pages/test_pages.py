@@ -89,6 +89,17 @@ def test_an_uploaded_table_in_the_link_is_in_use_on_every_page():
     assert len(at.selectbox(key="status_quo").options) == 6
 
 
+@pytest.mark.parametrize("page", ["compare", "quotes", "estimate", "risk", "decide",
+                                  "sensitivity", "assumptions", "methodology"])
+def test_six_routes_draw_every_page(page):
+    # The users sweep of six routes once had more rows than a chart may carry, and the
+    # Sensitivity page showed its failure box.
+    from connectivity.inputs.table import read_table
+
+    table = read_table((ROOT / "data" / "options_extended.csv").read_bytes())
+    run({"table": encode_table(table), "trials": "2000"}, page)  # asserts no failure box
+
+
 def test_a_damaged_table_in_the_link_falls_back_with_a_notice():
     at = run({"table": "z1.not-a-table"}, "assumptions")
     assert "table" in unescape(at.warning[0].value)
