@@ -16,15 +16,19 @@ and records on the page's own clock (performance.now(), from navigation start):
 
 The gap between a message's arrival and its element's frame is what the frontend
 adds; the gaps between messages are the server's script run as the browser sees it.
-Prints the median of every event for each app.
+Prints the median of every event for each app. `--variant DIR` times another copy of
+the app (its DIR/app.py) in the same turns: a way to try a reordered page before
+changing the real one.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 from collections import defaultdict
+from pathlib import Path
 
 from .browser import TIMEOUT_MS, app_headline
 from .report import progress
@@ -146,11 +150,12 @@ FILES = """() => performance.getEntriesByType("resource")
   .map((r) => [r.startTime, r.responseEnd, r.name.split("/").pop()])"""
 
 
-def one_load(browser, url: str, name: str, users: int, headline: str, dump: bool = False,
+def one_load(browser, url: str, kind: str, users: int, headline: str, dump: str = "",
              ) -> dict[str, float]:
-    """Every event of one first visit, in ms from navigation start."""
-    markers = [list(m) for m in MARKERS[name]]
-    probes = [[n, s, headline if n == "headline shown" else text] for n, s, text in PROBES[name]]
+    """Every event of one first visit, in ms from navigation start (`kind`: "app" or
+    "hello"); `dump` names the app when every message of this load is to be printed."""
+    markers = [list(m) for m in MARKERS[kind]]
+    probes = [[n, s, headline if n == "headline shown" else text] for n, s, text in PROBES[kind]]
     context, page = new_page(browser, url)
     try:
         page.add_init_script(f"{WATCH}({json.dumps([markers, probes])})")
@@ -162,7 +167,7 @@ def one_load(browser, url: str, name: str, users: int, headline: str, dump: bool
         events["last message received"] = max(at for at, _, _ in timeline["messages"])
         events["messages received"] = len(timeline["messages"])
         if dump:
-            print(f"\n{name} ?users={users}: every message (ms, bytes, what)")
+            print(f"\n{dump} ?users={users}: every message (ms, bytes, what)")
             for at, size, what in timeline["messages"]:
                 print(f"  {at:8,.1f}  {size:7,}  {what}")
             print("  main thread's long tasks (start ms, duration ms): " + ", ".join(
@@ -180,20 +185,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--messages", action="store_true",
                         help="also print every message of each app's last load")
+    parser.add_argument("--variant", action="append", default=[], metavar="DIR",
+                        help="also time the app.py of DIR (say, a copy of this project with "
+                             "a page reordered), taking turns with the others; repeatable")
     args = parser.parse_args(argv)
     users = [70 + i for i in range(args.runs)]
     texts = {u: app_headline(u)["text"] for u in (69, *users)}
-    found: dict[str, defaultdict[str, list[float]]] = {
-        "app": defaultdict(list), "hello": defaultdict(list)}
-    with streamlit("app.py", ROOT) as (app_url, _), hello_app() as (hello_url, _), \
-            chromium() as browser:
-        urls = {"app": app_url, "hello": hello_url}
-        for name, url in urls.items():  # the first load after a start: not counted
-            one_load(browser, url, name, 69, texts[69])
+    found: dict[str, defaultdict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    with contextlib.ExitStack() as stack:
+        urls = {"app": (stack.enter_context(streamlit("app.py", ROOT))[0], "app"),
+                "hello": (stack.enter_context(hello_app())[0], "hello")}
+        for folder in args.variant:
+            served = stack.enter_context(streamlit("app.py", Path(folder).resolve()))
+            urls[f"variant {Path(folder).name}"] = (served[0], "app")
+        browser = stack.enter_context(chromium())
+        for url, kind in urls.values():  # the first load after a start: not counted
+            one_load(browser, url, kind, 69, texts[69])
         for i, u in enumerate(users):
-            for name, url in urls.items():
-                dump = args.messages and i == args.runs - 1
-                for event, at in one_load(browser, url, name, u, texts[u], dump).items():
+            for name, (url, kind) in urls.items():
+                dump = name if args.messages and i == args.runs - 1 else ""
+                for event, at in one_load(browser, url, kind, u, texts[u], dump).items():
                     found[name][event].append(at)
             progress(f"timeline: load {i + 1}/{args.runs}")
     for name, events in found.items():
@@ -203,6 +214,22 @@ def main(argv: list[str] | None = None) -> int:
         for event, times in sorted(events.items(), key=lambda kv: statistics.median(kv[1])):
             spread = f"{min(times):,.0f}–{max(times):,.0f}"
             print(f"  {statistics.median(times):8,.0f}  ({spread:>13})  {event}")
+    start = "message: new_session (script run started)"
+
+    def since_start(events: dict[str, list[float]], event: str) -> float:
+        """Per load, from the script run's start (as the browser hears of it): the
+        page's own loading, which every app shares, left out."""
+        return statistics.median(e - s for e, s in zip(events[event], events[start]))
+
+    floor = statistics.median(found["hello"]["text shown"])
+    print(f"\nheadline shown ÷ one-line text shown ({floor:,.0f} ms; "
+          f"{since_start(found['hello'], 'text shown'):,.0f} ms after its run started):")
+    for name, events in found.items():
+        if "headline shown" in events:
+            seen = statistics.median(events["headline shown"])
+            print(f"  {name}: {seen:,.0f} ms, {seen / floor:.2f}×; "
+                  f"{since_start(events, 'headline shown'):,.0f} ms after its run started "
+                  f"(its message at {since_start(events, 'message: headline'):,.0f} ms)")
     return 0
 
 
