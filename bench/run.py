@@ -2,7 +2,7 @@
 
 Sections: engine (simulate and compare against the numpy floor), decide (what regret,
 EVPI and EVPPI add to a cold comparison, and their cache entries), peers
-(pyfair, squigglepy), apptest (script runs), browser (link to charts drawn),
+(pyfair, squigglepy), apptest (script runs), browser (link to headline shown and to charts drawn),
 memory (server RSS per open session), uploads (reading CSV and .xlsx, refusing a
 zip bomb, writing the comparison workbook) and memo (time to build the decision
 memo). A section that cannot run says why in the table; the benchmark always

@@ -81,3 +81,31 @@ def drawn(charts: int = 0, *, exact: bool = False, min_size: int = 0, text: str 
             "chart": CHART, "charts": charts, "exact": exact, "minSize": min_size,
             "text": text, "present": list(present),
             "input": [sidebar_input(input_value[0]), input_value[1]] if input_value else None}
+
+
+# The "element shown" check, for page.wait_for_function(SHOWN, arg=shown(...)): like
+# DRAWN's test of a chart (an element with a size, in the main area), for one element and
+# without waiting for the run to finish: an element of `selector` whose text includes
+# `text` (or has any text), not left over from an earlier run (stale), laid out with a
+# size. False until then; {state: "done", ms} once it holds, as DRAWN; {state:
+# "stException" | "app_failure"} when the app failed.
+SHOWN = """(want) => {
+  if (document.querySelector(want.exception)) return {state: "stException"};
+  if (document.querySelector(want.failure)) return {state: "app_failure"};
+  for (const found of document.querySelectorAll(want.selector)) {
+    const text = found.innerText;
+    if (want.text ? !text.includes(want.text) : !text.trim()) continue;
+    if (found.closest("[data-stale='true']")) continue;
+    const box = found.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0) return {state: "done", ms: performance.now()};
+  }
+  return false;
+}"""
+
+
+def shown(selector: str = HEADLINE, text: str = "") -> dict[str, Any]:
+    """SHOWN's argument: an element of `selector` (by default the Compare page's
+    headline) showing `text` (any text when empty) is on the page, laid out."""
+    if not selector.startswith(MAIN):
+        raise ValueError(f"{selector!r}: SHOWN looks in the main area only")
+    return {"exception": EXCEPTION, "failure": FAILURE, "selector": selector, "text": text}
