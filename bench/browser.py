@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from tests.harness.selectors import DRAWN, drawn
 
 from .report import Row, progress, verdict
-from .server import ROOT, chromium, elements_app, hello_app, new_page, streamlit
+from .server import ENTRY, ROOT, chromium, elements_app, hello_app, new_page, streamlit
 from .timing import ms
 
 RUNS = 5
@@ -93,11 +93,12 @@ class Series:
 
 
 def run(runs: int = RUNS) -> list[Row]:
-    with streamlit("app.py", ROOT) as (app_url, _), hello_app() as (hello_url, _), \
+    with streamlit(ENTRY, ROOT) as (app_url, _), hello_app() as (hello_url, _), \
             elements_app() as (elements_url, _), chromium() as browser:
         apps = {"app": (app_url, APP_DRAWN), "hello": (hello_url, HELLO_DRAWN),
                 "elements": (elements_url, APP_DRAWN)}
-        # The first load after a start pays for imports and compiling: not a link's cost.
+        # The first load after a start: the entry has warmed the app (imports, compiling),
+        # the one-line apps have not. Not a link's cost.
         first = {name: time_first_visit(browser, f"{url}/?users=39", want)[0]
                  for name, (url, want) in apps.items()}
         progress("browser: first load after server start (not counted): " + ", ".join(

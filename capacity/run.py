@@ -12,6 +12,8 @@ session, and whether every session was released after the clients left.
 
 Before that, single-session figures side by side with a one-line Streamlit app:
 a new link, a rerun with nothing changed, the first link after a server start.
+Our app runs as it ships, through deploy/serve.py, which warms it before the
+server answers; the one-line app is a plain script, started unwarmed.
 
 Settings (flag or environment variable): --sessions / CAPACITY_SESSIONS ("1,10,50,100"),
 --seconds / CAPACITY_SECONDS (40), --interval / CAPACITY_INTERVAL (10),
