@@ -14,8 +14,10 @@ NGINX := /usr/sbin/nginx
 .PHONY: run test test-fast lint bench load capacity deploy-check clean setup setup-dev chromium nginx debian \
 	memo-tools
 
+# deploy/serve.py serves app.py as it is, warmed at start-up (the first visit costs what a
+# later one does); `streamlit run app.py` still works, unwarmed, as Community Cloud runs it.
 run: $(VENV)/.run
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+	$(BIN)/streamlit run deploy/serve.py --server.port $(PORT) --server.headless true
 
 test: $(VENV)/.dev chromium nginx memo-tools
 	$(BIN)/ruff check .

@@ -30,7 +30,7 @@ from connectivity.views.compare import headline
 from tests.harness.selectors import DRAWN, MAIN, SHOWN, TITLE, drawn, shown
 
 from .report import Row, progress, verdict
-from .server import ROOT, chromium, elements_app, hello_app, new_page, streamlit
+from .server import ENTRY, ROOT, chromium, elements_app, hello_app, new_page, streamlit
 from .timing import ms
 
 RUNS = 5
@@ -142,10 +142,11 @@ def run(runs: int = RUNS) -> list[Row]:
              "elements": lambda users: (ELEMENTS_SHOWN, APP_DRAWN)}
     for users in (39, 59, *range(40, 40 + runs), *range(60, 60 + WARM_RUNS)):
         app_headline(users)
-    with streamlit("app.py", ROOT) as (app_url, _), hello_app() as (hello_url, _), \
+    with streamlit(ENTRY, ROOT) as (app_url, _), hello_app() as (hello_url, _), \
             elements_app() as (elements_url, _), chromium() as browser:
         apps = {"app": app_url, "hello": hello_url, "elements": elements_url}
-        # The first load after a start pays for imports and compiling: not a link's cost.
+        # The first load after a start: the entry has warmed the app (imports, compiling),
+        # the one-line apps have not. Not a link's cost.
         first = {name: time_first_visit(browser, f"{url}/?users=39", *wants[name](39)).drawn
                  for name, url in apps.items()}
         progress("browser: first load after server start (not counted): " + ", ".join(

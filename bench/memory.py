@@ -15,7 +15,7 @@ from tests.harness.selectors import DRAWN, TITLE, drawn
 
 from .browser import TIMEOUT_MS
 from .report import Row, progress, verdict
-from .server import ROOT, chromium, new_page, streamlit
+from .server import ENTRY, ROOT, chromium, new_page, streamlit
 
 SESSIONS = 10
 TARGET_MB = 30.0
@@ -67,7 +67,7 @@ def _open(browser, urls: list[str]) -> list[object]:
 
 
 def run() -> list[Row]:
-    with streamlit("app.py", ROOT) as (url, pid), chromium() as browser:
+    with streamlit(ENTRY, ROOT) as (url, pid), chromium() as browser:
         idle = rss_mb(pid)
         contexts = _open(browser, [f"{url}/?users=10"])
         time.sleep(SETTLE_S)
@@ -81,7 +81,8 @@ def run() -> list[Row]:
             context.close()
     per = (ten - one) / (SESSIONS - 1)
     return [
-        Row("memory", "server RSS, idle (no session yet)", f"{idle:.1f} MB"),
+        Row("memory", "server RSS, idle (no session yet)", f"{idle:.1f} MB",
+            notes="after the start-up warm-up"),
         Row("memory", "server RSS, 1 session open", f"{one:.1f} MB",
             notes="users=10, its run over"),
         Row("memory", f"server RSS, {SESSIONS} sessions open", f"{ten:.1f} MB",

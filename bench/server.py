@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.harness.chromium import VIEWPORT, app_only, chromium
-from tests.harness.server import ROOT, streamlit_server
+from tests.harness.server import ENTRY, ROOT, streamlit_server
 
-__all__ = ["ROOT", "chromium", "elements_app", "hello_app", "new_page", "streamlit", "temp_app"]
+__all__ = ["ENTRY", "ROOT", "chromium", "elements_app", "hello_app", "new_page", "streamlit",
+           "temp_app"]
 
 
 @contextlib.contextmanager

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from .browser import TIMEOUT_MS, app_headline
 from .report import progress
-from .server import ROOT, chromium, hello_app, new_page, streamlit
+from .server import ENTRY, ROOT, chromium, hello_app, new_page, streamlit
 
 # Texts whose bytes name a message (first match wins, in this order).
 MARKERS = {
@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = {u: app_headline(u)["text"] for u in (69, *users)}
     found: dict[str, defaultdict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     with contextlib.ExitStack() as stack:
-        urls = {"app": (stack.enter_context(streamlit("app.py", ROOT))[0], "app"),
+        urls = {"app": (stack.enter_context(streamlit(ENTRY, ROOT))[0], "app"),
                 "hello": (stack.enter_context(hello_app())[0], "hello")}
         for folder in args.variant:
             served = stack.enter_context(streamlit("app.py", Path(folder).resolve()))

@@ -77,6 +77,7 @@ def main() -> int:
                         shutil.copytree(path, app / source.rstrip("/"),
                                         ignore=shutil.ignore_patterns("__pycache__"))
                     else:
+                        (app / source).parent.mkdir(parents=True, exist_ok=True)
                         shutil.copy2(path, app / source)
         log(f"fresh venv with {sys.executable} -m venv")
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

@@ -254,7 +254,7 @@ async def run(seconds: int, sessions: int, browsers: int, settle: int,
         ("active sessions: before close / after close + settle",
          f"{count(before, 'active_sessions')} / {count(after, 'active_sessions')} "
          f"({settle} s after closing the tabs)"),
-        ("session connects / disconnects (server counters)",
+        ("session connects / disconnects (server counters; the warm-up's one included)",
          f"{count(after, 'session_events_total:connect')} / "
          f"{count(after, 'session_events_total:disconnect')}"),
         ("errors in the server log", str(len(problems))),

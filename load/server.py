@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.harness.server import ROOT, streamlit_server
+from tests.harness.server import ENTRY, ROOT, streamlit_server
 
 # Streamlit's own counters (1.67 serves them at /_stcore/metrics, OpenMetrics text).
 METRICS = "/_stcore/metrics?families=active_sessions&families=session_events"
@@ -72,9 +72,11 @@ class Server:
 
 
 @contextlib.contextmanager
-def serve(script: str = "app.py", cwd: Path = ROOT, options: tuple[str, ...] = (),
+def serve(script: str = ENTRY, cwd: Path = ROOT, options: tuple[str, ...] = (),
           ) -> Iterator[Server]:
-    """`streamlit run script` on 127.0.0.1 and a free port; stopped on exit."""
+    """`streamlit run script` on 127.0.0.1 and a free port; stopped on exit.
+
+    By default the app as it ships: deploy/serve.py, warmed at start-up."""
     with tempfile.TemporaryDirectory(prefix="load-") as folder:
         log_path = Path(folder) / "server.log"
         with streamlit_server(log_path, script, cwd, options) as (url, pid):

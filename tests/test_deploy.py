@@ -58,7 +58,9 @@ def test_health_check_and_command():
     probe = exec_form(health.split(" CMD ", 1)[1])
     assert "/_stcore/health" in " ".join(probe)
     (command,) = [exec_form(c) for c in steps("CMD")]
-    assert command[:3] == ["streamlit", "run", "app.py"]
+    # The entry that serves app.py warmed (tests/test_serve.py); the image copies it.
+    assert command[:3] == ["streamlit", "run", "deploy/serve.py"]
+    assert "deploy/serve.py" in [shlex.split(c)[-2] for c in steps("COPY")]
     # The shipped config applies: no option here overrides what it sets.
     set_here = {part.lstrip("-") for part in command if part.startswith("--")}
     shipped = {f"{section}.{key}" for section, table in CONFIG.items() for key in table}

@@ -17,6 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# What ships (make run, deploy/Dockerfile): app.py behind an entry that warms it at
+# start-up. Pass "app.py" for the plain script, as Community Cloud runs it.
+ENTRY = "deploy/serve.py"
 HEALTH_TIMEOUT_S = 60
 
 
@@ -39,10 +42,11 @@ def healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def streamlit_server(log_path: Path, script: str = "app.py", cwd: Path = ROOT,
+def streamlit_server(log_path: Path, script: str = ENTRY, cwd: Path = ROOT,
                      options: tuple[str, ...] = ()) -> Iterator[tuple[str, int]]:
     """`streamlit run script` on 127.0.0.1: yields (url, pid) once healthy; stops it after.
 
+    By default the app as it ships (ENTRY): healthy once its start-up warm-up is over.
     The file watcher is off: others may edit the sources while it runs. `options` are
     more command-line settings for this server alone (e.g. the capacity test's
     `--server.enableAgentApi true`), never written to the shipped config.
