@@ -7,16 +7,13 @@ on every page and left no session; the shipped .streamlit/config.toml applies;
 a new session draws the Compare page; and a warm-up that fails or overruns is
 logged while the server serves anyway.
 
-The pages are read through Streamlit's WebSocket (as a browser reads them) and
-through its agent API, switched on for these servers alone.
+The pages are read through Streamlit's WebSocket, as a browser reads them.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +29,6 @@ from tests.harness.server import ENTRY, ROOT, ServerDidNotStart, streamlit_serve
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
 PAGES = (ROOT / "app.py").read_text().count("st.Page(")
-AGENT = ("--server.enableAgentApi", "true")
 WARMED = re.compile(r"warm-up done: (\d+) runs of app\.py")
 FAILED = "warm-up failed"
 
@@ -67,7 +63,7 @@ class Started:
 
 def start(log_path: Path, script: str) -> Iterator[Started]:
     try:
-        with streamlit_server(log_path, script, ROOT, AGENT) as (url, pid):
+        with streamlit_server(log_path, script, ROOT) as (url, pid):
             server = Server(url, pid, log_path)
             yield Started(server, server.sessions() or {})
     except ServerDidNotStart as exc:
@@ -87,32 +83,6 @@ def broken(request: pytest.FixtureRequest,
     script = folder / f"broken_{request.param}.py"
     script.write_text(BROKEN.format(root=str(ROOT), patch=patch))
     yield from start(folder / "server.log", str(script))
-
-
-def agent_page(url: str) -> dict:
-    """A new agent session on the default link: the page tree once its run is over."""
-    request = urllib.request.Request(
-        url + "/_stcore/agent/interact", data=json.dumps({"query_params": {}}).encode(),
-        headers={"Content-Type": "application/json"}, method="POST")
-    with urllib.request.urlopen(request, timeout=120) as response:
-        document = json.loads(response.read())
-    assert document["status"] == "ready", document.get("status")
-    return document["tree"]
-
-
-def elements(tree: dict) -> Iterator[dict]:
-    yield tree
-    for child in tree.get("children", []):
-        yield from elements(child)
-
-
-def assert_draws_compare(url: str) -> None:
-    found = list(elements(agent_page(url)))
-    titles = [e["props"]["body"] for e in found if e.get("type") == "title"]
-    headlines = [e["props"]["body"] for e in found
-                 if e.get("type") == "markdown" and e["props"]["body"].startswith("#### ")]
-    assert titles == ["Compare the routes"]
-    assert len(headlines) == 1 and "costs least over 36 months" in headlines[0]
 
 
 def browser_session(url: str, page: str | None = None) -> tuple[ForwardMsg, list[ForwardMsg]]:
@@ -148,6 +118,19 @@ def browser_session(url: str, page: str | None = None) -> tuple[ForwardMsg, list
         if page is not None:
             _, deltas = run(pages[page])
         return new, deltas
+
+
+def assert_draws_compare(url: str) -> None:
+    """A browser's new session on the default link gets the Compare page's title and
+    headline (drawn, or replayed from what the warm-up drew: the same messages)."""
+    _, deltas = browser_session(url)
+    drawn = [d.delta.new_element for d in deltas if d.delta.WhichOneof("type") == "new_element"]
+    titles = [e.heading.body for e in drawn
+              if e.WhichOneof("type") == "heading" and e.heading.tag == "h1"]
+    headlines = [e.markdown.body for e in drawn
+                 if e.WhichOneof("type") == "markdown" and e.markdown.body.startswith("#### ")]
+    assert titles == ["Compare the routes"]
+    assert len(headlines) == 1 and "costs least over 36 months" in headlines[0]
 
 
 def test_the_entry_is_healthy_once_app_py_ran_on_every_page(entry):
