@@ -348,7 +348,11 @@ ChartBuilder = Callable[..., alt.TopLevelMixin]
 
 
 def _name(function: Callable) -> str:
-    return f"{function.__module__}.{function.__qualname__}"
+    """A function's name in a cache key. Streamlit runs each page as `__main__`, so a
+    page's own functions are told apart by their file."""
+    code = getattr(function, "__code__", None)
+    where = f" in {code.co_filename}" if function.__module__ == "__main__" and code else ""
+    return f"{function.__module__}.{function.__qualname__}{where}"
 
 
 # Bounded: a computed frame is small (a row per route).

@@ -107,3 +107,16 @@ def test_what_the_imports_made_is_left_out_of_each_runs_collection():
     run({"trials": "2000"})
     # Streamlit calls gc.collect() after every run; the frozen objects are not walked.
     assert gc.get_freeze_count() > 100_000
+
+
+def test_functions_of_two_pages_with_one_name_are_kept_apart():
+    from pages import _ui
+
+    made = {}
+    for page in ("pages/one.py", "pages/two.py"):
+        namespace = {"__name__": "__main__"}
+        exec(compile("def answer():\n    pass\n", page, "exec"), namespace)  # noqa: S102
+        made[page] = namespace["answer"]
+    names = {page: _ui._name(f) for page, f in made.items()}
+    assert names["pages/one.py"] != names["pages/two.py"]
+    assert _ui._name(_ui.scenario) == "pages._ui.scenario"
