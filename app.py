@@ -25,11 +25,30 @@ pages = st.navigation([
     st.Page("pages/assumptions.py", title="Assumptions", icon=":material/table_edit:"),
     st.Page("pages/methodology.py", title="Methodology", icon=":material/menu_book:"),
 ])
-try:
-    _ui.sidebar()  # stores this run's Scenario where every page reads it (_ui.scenario())
-    _ui.show_notices()
-    pages.run()
-except Exception:  # the last guard: a user reads a sentence, the server log keeps the trace
+
+
+def failed() -> None:
+    """The last guard: a user reads a sentence, the server log keeps the trace."""
     logging.getLogger("connectivity.app").exception("a page failed")
     with st.container(key=_ui.FAILURE_KEY):
         st.error(_ui.FAILURE_TEXT, icon=":material/error:")
+
+
+current = None
+try:
+    current = _ui.scenario_of_this_run()  # every page reads it (_ui.scenario())
+    _ui.show_notices()
+    pages.run()
+except Exception:
+    failed()
+    if current is not None:  # the form still comes, so the manager can change a value
+        try:
+            _ui.sidebar(current)
+        except Exception:
+            logging.getLogger("connectivity.app").exception("the form failed too")
+else:
+    # The form comes after the page, so the answer reaches the screen first.
+    try:
+        _ui.sidebar(current)
+    except Exception:
+        failed()

@@ -175,9 +175,28 @@ def _default_rate() -> None:
     state.set_widget("fx_rate", CURRENCY_BY_CODE[state.widget("currency")].default_rate)
 
 
-def sidebar() -> Scenario:
-    """The scenario form; returns what it holds."""
+def scenario_of_this_run() -> Scenario:
+    """The scenario every page reads this run, from the link or the form's values.
+
+    Runs before the page and before the form is drawn: a widget's value may still be
+    corrected here (a route the table no longer has, trials over the cap).
+    """
     open_link()
+    table = base_table()
+    ids = list(table["option_id"])
+    if state.widget("status_quo") not in ids:
+        state.set_widget("status_quo", ids[0])
+    cap = app_trial_cap(len(table))
+    if state.widget("trials", 0) > cap:
+        state.set_widget("trials", cap)
+    current = _form_scenario()
+    state.scenario = current
+    sync_url(current)
+    return current
+
+
+def sidebar(current: Scenario) -> None:
+    """The scenario form, drawn after the page: what a manager reads first comes first."""
     table = base_table()
     by_name = {p.name: p for p in PARAMS}
     with st.sidebar:
@@ -199,8 +218,6 @@ def sidebar() -> Scenario:
         ids = list(table["option_id"])
         named = apply_overrides(table, state.overrides)
         labels = dict(zip(ids, route_labels(named)))
-        if state.widget("status_quo") not in ids:
-            state.set_widget("status_quo", ids[0])
         sq = by_name["status_quo"]
         st.selectbox(sq.label, ids, key="status_quo", help=sq.help,
                      format_func=lambda oid: labels.get(oid, oid))
@@ -215,17 +232,10 @@ def sidebar() -> Scenario:
                        "so a link always gives the same numbers. How much the routes' "
                        "risks move together: 0 = independent, 1 = a tense year hits all.")
             _number_input(by_name["correlation"])
-            cap = app_trial_cap(len(table))
-            if state.widget("trials", 0) > cap:
-                state.set_widget("trials", cap)
-            _number_input(by_name["trials"], high=cap)
+            _number_input(by_name["trials"], high=app_trial_cap(len(table)))
             _number_input(by_name["seed"])
         st.button("Reset to defaults", on_click=_reset, use_container_width=True)
-    current = _form_scenario()
-    state.scenario = current
-    sync_url(current)
     _close_sidebar_on_phone(current)
-    return current
 
 
 # Streamlit keeps an opened sidebar open across runs; on a phone it then covers the

@@ -5,7 +5,8 @@ import pytest
 from connectivity import Scenario, read_default
 from connectivity.inputs.tablelink import encode_table
 from connectivity.views.risk import exceedance_summary
-from tests.harness.apptest import assert_healthy, run, unescape
+from pages._ui import FAILURE_TEXT
+from tests.harness.apptest import assert_healthy, new_app, run, unescape
 from tests.harness.server import ROOT
 
 EDGES = [
@@ -105,3 +106,20 @@ def test_a_damaged_table_in_the_link_falls_back_with_a_notice():
     assert "table" in unescape(at.warning[0].value)
     caption = unescape(" ".join(c.value for c in at.caption))
     assert "the default table" in caption
+
+
+def test_a_page_that_fails_shows_a_sentence_and_still_draws_the_form(monkeypatch, caplog):
+    import connectivity.views.compare as views
+
+    def broken(result):
+        raise RuntimeError("a view broken on purpose")
+
+    monkeypatch.setattr(views, "headline", broken)
+    at = new_app()
+    at.query_params["users"] = "4321"  # a scenario no other test drew: nothing to replay
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [FAILURE_TEXT]
+    # The form comes after the page, and still comes: the manager can change a value.
+    assert at.number_input(key="users").value == 4321
+    assert "a page failed" in caplog.text and "a view broken on purpose" in caplog.text
