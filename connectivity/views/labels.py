@@ -46,15 +46,14 @@ def route_colors(table: pd.DataFrame) -> dict[str, str]:
 
 def route_scale(table: pd.DataFrame) -> alt.Scale:
     labels = route_labels(table)
-    return alt.Scale(domain=labels, range=[PALETTE[i % len(PALETTE)] for i in range(len(labels))])
+    return alt.Scale(domain=labels, range=list(route_colors(table).values()))
 
 
 def route_color(table: pd.DataFrame, legend: bool = True) -> dict[str, Any]:
     """The colour channel of every per-route chart (a plain dict: see spec.py)."""
     labels = route_labels(table)
     return field("route:N", sort=labels, title=None,
-                 scale={"domain": labels,
-                        "range": [PALETTE[i % len(PALETTE)] for i in range(len(labels))]},
+                 scale={"domain": labels, "range": list(route_colors(table).values())},
                  legend={"orient": "bottom", "columns": 2, "labelLimit": 150} if legend else None)
 
 
