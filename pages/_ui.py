@@ -365,25 +365,20 @@ def _name(function: Callable) -> str:
     return f"{function.__module__}.{function.__qualname__}{where}"
 
 
-# Bounded: a computed frame is small (a row per route).
-@st.cache_data(max_entries=64, ttl=3600, show_spinner=False, hash_funcs=BY_SCENARIO)
-def _computed(name: str, current: Scenario, key: Hashable, _compute: Callable,
-              _args: tuple) -> object:
-    return _compute(*_args)
+# One cache for what a page computes or draws once per scenario. Streamlit records the
+# elements a cached function draws and, on a hit, sends the recorded messages again
+# without running it: a table or chart is then neither rebuilt nor converted to Arrow.
+# Bounded: an entry is a small frame or a drawn element (a chart's message holds its
+# data, some 100 kB at most).
+@st.cache_data(max_entries=192, ttl=3600, show_spinner=False, hash_funcs=BY_SCENARIO)
+def _once(name: str, current: Scenario, key: Hashable, _function: Callable,
+          _args: tuple) -> object:
+    return _function(*_args)
 
 
 def computed(compute: Callable, *args: object, key: Hashable = ()) -> object:
     """`compute(*args)`, once per scenario and `key` (args must follow from the scenario)."""
-    return _computed(_name(compute), scenario(), key, compute, args)
-
-
-# Streamlit records the elements a cached function draws and, on a hit, sends the
-# recorded messages again without running it: a table or chart is then neither rebuilt
-# nor converted to Arrow. Bounded: a chart's message holds its data (some 100 kB at most).
-@st.cache_data(max_entries=128, ttl=3600, show_spinner=False, hash_funcs=BY_SCENARIO)
-def _replay(name: str, current: Scenario, key: Hashable, _draw: Callable[..., None],
-            _args: tuple) -> None:
-    _draw(*_args)
+    return _once(_name(compute), scenario(), key, compute, args)
 
 
 def drawn(draw: Callable[..., None], *args: object, key: Hashable = ()) -> None:
@@ -392,7 +387,7 @@ def drawn(draw: Callable[..., None], *args: object, key: Hashable = ()) -> None:
     The args must follow from the current scenario; `key` names whatever else they
     depend on (a slider's value, a page's own text). Only elements: no widgets.
     """
-    _replay(_name(draw), scenario(), key, draw, args)
+    computed(draw, *args, key=key)
 
 
 def _draw_chart(build: ChartBuilder, args: tuple, summary: str | tuple, alt_text: str) -> None:
