@@ -9,9 +9,10 @@ import pandas as pd
 
 from ..inputs.scenario import Scenario, table_in_use
 from ..schema.outputs import OUTPUT_COLUMNS
-from .expected import expected_components, monthly_flows, npv
+from .expected import components_frame, npv, plan_flows
 from .regret import expected_regret
-from .simulate import Simulation, simulate
+from .routes import plan
+from .simulate import Simulation, simulate_plan
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,10 @@ def compare(default_table: pd.DataFrame, s: Scenario, keep_components: bool = Tr
     The app passes keep_components=False: its cache then holds only the totals.
     """
     table = table_in_use(default_table, s)
-    expected = expected_components(table, s)
-    flows = monthly_flows(table, s)
-    sim = simulate(table, s, keep_components)
+    routes = plan(table.to_dict("records"), s)  # worked out once, read by all three
+    expected = components_frame(routes)
+    flows = plan_flows(routes)
+    sim = simulate_plan(routes, keep_components)
     totals = expected["total"].to_numpy()
     p10, p50, p90 = np.percentile(sim.totals, [10, 50, 90], axis=1)
     rank = np.empty(len(totals), dtype=int)

@@ -11,9 +11,10 @@ import pandas as pd
 
 from ..inputs.scenario import Scenario, table_in_use
 from ..schema.columns import words
-from .expected import expected_components
+from .expected import components_frame
 from .regret import bin_count, evpi, evppi, expected_regret, noise_floor
-from .simulate import INPUTS, simulate
+from .routes import plan
+from .simulate import INPUTS, simulate_plan
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,10 @@ def input_words(stem: str) -> str:
 def value_of_information(default_table: pd.DataFrame, s: Scenario) -> Information:
     """Simulate once keeping each input's per-trial draw, then value every input."""
     table = table_in_use(default_table, s)
-    sim = simulate(table, s, keep_components=False, keep_inputs=True)
-    assert sim.inputs is not None
     rows = table.to_dict("records")
+    routes = plan(rows, s)
+    sim = simulate_plan(routes, keep_components=False, keep_inputs=True)
+    assert sim.inputs is not None
     names = tuple(str(r["name"]) for r in rows)
     bins = bin_count(s.trials)
     values = []
@@ -62,7 +64,7 @@ def value_of_information(default_table: pd.DataFrame, s: Scenario) -> Informatio
             values.append(InputValue(i, stem, f"{names[i]}: {input_words(stem)}",
                                      evppi(sim.totals, sim.inputs[i, k], bins)))
     values.sort(key=lambda v: -v.value)  # stable: the table's order among equals
-    totals = expected_components(table, s)["total"]
+    totals = components_frame(routes)["total"]
     return Information(names, tuple(float(t) for t in totals),
                        tuple(float(r) for r in expected_regret(sim.totals)),
                        evpi(sim.totals), noise_floor(sim.totals, s.seed, bins), tuple(values),

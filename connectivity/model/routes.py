@@ -1,4 +1,8 @@
-"""One route of the options table as the model sees it: its timeline and its risks."""
+"""One route of the options table as the model sees it: its timeline and its risks.
+
+`plan` works these out once per scenario; the expected values, the monthly flows and
+the simulation all read the same Plan instead of each rebuilding every route.
+"""
 
 from __future__ import annotations
 
@@ -63,3 +67,43 @@ def monthly_expected_losses(r: Risks, s: Scenario) -> tuple[float, float, float]
     return (e * s.hours_month * r.lost_share.capped_mean(1.0),
             e * r.outage_rate.mean() / 12.0 * r.outage_hours.mean(),
             r.incident_rate.mean() / 12.0 * r.incident_cost.mean())
+
+
+@dataclass(frozen=True)
+class Route:
+    """One route of a scenario, everything the model needs from its row."""
+
+    option_id: str
+    status_quo: bool
+    timeline: Timeline
+    risks: Risks
+    setup: float  # one-time, all offices (0 for the status quo)
+    service: float  # the monthly charge S while the route is billed
+    losses: tuple[float, ...]  # expected loss per month in use, one per LOSS component
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every route of the table in use, in the table's order, for one scenario."""
+
+    scenario: Scenario
+    routes: tuple[Route, ...]
+    sq: int  # the status quo's index
+    exposure: float
+
+    @property
+    def status_quo(self) -> Route:
+        return self.routes[self.sq]
+
+
+def plan(rows: list[dict], s: Scenario) -> Plan:
+    """The routes of `rows` (the table in use, as records) worked out for scenario s."""
+    routes = []
+    for row in rows:
+        is_sq = row["option_id"] == s.status_quo
+        r = risks(row)
+        routes.append(Route(row["option_id"], is_sq, timeline(row, is_sq, s.horizon_months), r,
+                            0.0 if is_sq else row["setup_usd"] * s.sites,
+                            monthly_service(row, s), monthly_expected_losses(r, s)))
+    sq = next(i for i, route in enumerate(routes) if route.status_quo)
+    return Plan(s, tuple(routes), sq, exposure(s))

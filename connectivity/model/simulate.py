@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..inputs.scenario import Scenario
 from .lognormal import Range90
-from .routes import COMPONENTS, Risks, exposure, monthly_service, risks, timeline
+from .routes import COMPONENTS, Plan, plan
 
 # Above this many events in one trial, the sum of their sizes is drawn as a
 # gamma with the same mean and variance, so memory stays bounded.
@@ -113,32 +113,38 @@ def average_sizes(rng: np.random.Generator, sums: np.ndarray, counts: np.ndarray
 
 def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True,
              keep_inputs: bool = False) -> Simulation:
+    """simulate_plan for a table in use and a scenario."""
+    return simulate_plan(plan(table.to_dict("records"), s), keep_components, keep_inputs)
+
+
+def simulate_plan(p: Plan, keep_components: bool = True,
+                  keep_inputs: bool = False) -> Simulation:
     """Every route in the same s.trials futures.
 
     keep_inputs also keeps each route's uncertain inputs per trial; its extra draws (for
     trials without events) come from their own stream, so the totals do not change.
     """
-    rows = table.to_dict("records")
+    s, routes = p.scenario, p.routes
     n = s.trials
     rng = np.random.default_rng(s.seed)
     shared = rng.standard_normal(n)
     shared *= math.sqrt(s.correlation)  # the climate's part of every score
-    e = exposure(s)
-    sq_index = next(i for i, row in enumerate(rows) if row["option_id"] == s.status_quo)
-    lines = [timeline(row, i == sq_index, s.horizon_months) for i, row in enumerate(rows)]
+    e = p.exposure
+    sq_index = p.sq
+    lines = [route.timeline for route in routes]
     draws = []
-    for row in rows:
-        r: Risks = risks(row)
+    for route in routes:
+        r = route.risks
         z = _scores(rng, shared, s.correlation)
         share = np.minimum(r.lost_share.at(z[0], out=z[0]), 1.0, out=z[0])
         draws.append((share, r.outage_rate.at(z[1], out=z[1]),
                       r.incident_rate.at(z[2], out=z[2])))
-    inputs = np.empty((len(rows), len(INPUTS), n)) if keep_inputs else None
+    inputs = np.empty((len(routes), len(INPUTS), n)) if keep_inputs else None
     fill = np.random.default_rng([s.seed, 1])  # only for inputs: the main stream is untouched
 
     # The status quo's events, cut at each route's switch-over month, so that
     # every route lives through the same status-quo future while it waits.
-    sq_risks = risks(rows[sq_index])
+    sq_risks = routes[sq_index].risks
     cuts = sorted({t.sq_months for t in lines if 0 < t.sq_months < s.horizon_months})
     edges = [0.0, *cuts, float(s.horizon_months)]
     years = (np.diff(edges) / 12.0)[:, None]  # one row per segment
@@ -154,13 +160,13 @@ def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True,
         k = sum(1 for end in edges[1:] if end <= upto + 1e-12)
         return sq_outages[:k].sum(axis=0), sq_incidents[:k].sum(axis=0)
 
-    sq_service = monthly_service(rows[sq_index], s)
-    totals = np.empty((len(rows), n))
-    stats = np.empty((len(rows), len(LOSSES), len(LOSS_STATS)))
-    components = np.empty((len(rows), len(COMPONENTS), n)) if keep_components else None
-    for i, (row, t) in enumerate(zip(rows, lines)):
+    sq_service = routes[sq_index].service
+    totals = np.empty((len(routes), n))
+    stats = np.empty((len(routes), len(LOSSES), len(LOSS_STATS)))
+    components = np.empty((len(routes), len(COMPONENTS), n)) if keep_components else None
+    for i, (route, t) in enumerate(zip(routes, lines)):
         share, outage_rate, incident_rate = draws[i]
-        r = risks(row)
+        r = route.risks
         if i == sq_index:
             outage, incident = sq_part(float(s.horizon_months))
             prod = share * t.active
@@ -178,9 +184,9 @@ def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True,
                          average_sizes(fill, own_outage, outages, r.outage_hours),
                          incident_rate,
                          average_sizes(fill, own_incident, incidents, r.incident_cost))
-        setup = 0.0 if i == sq_index else row["setup_usd"] * s.sites
+        setup = route.setup
         # The status quo's own charges while it still serves during the lead time.
-        service = monthly_service(row, s) * t.billed + sq_service * t.sq_months
+        service = route.service * t.billed + sq_service * t.sq_months
         losses = (e * s.hours_month * prod, e * outage, incident)
         totals[i] = setup + service + losses[0] + losses[1] + losses[2]
         stacked = np.stack(losses)
@@ -189,4 +195,5 @@ def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True,
         if components is not None:
             components[i, 0], components[i, 1] = setup, service
             components[i, 2:] = losses
-    return Simulation(tuple(table["option_id"]), totals, stats, components, inputs)
+    return Simulation(tuple(route.option_id for route in routes), totals, stats, components,
+                      inputs)
