@@ -17,8 +17,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..inputs.scenario import Scenario
-from ..inputs.table import template_rows
-from ..schema.columns import COLUMNS
+from ..inputs.table import template_rows, written_columns
+from ..schema.columns import COLUMN_BY_NAME, COLUMNS, Column
 from ..schema.currency import CURRENCY_BY_CODE
 from ..schema.outputs import OUTPUTS
 from ..schema.params import PARAMS
@@ -175,18 +175,19 @@ def comparison_xlsx(comparison: pd.DataFrame, table: pd.DataFrame, scenario: Sce
     return _saved(book)
 
 
-def _table_sheet(sheet: Worksheet, rows: list[list[object]]) -> None:
+def _table_sheet(sheet: Worksheet, rows: list[list[object]],
+                 specs: tuple[Column, ...] = COLUMNS) -> None:
     """The options table as `read_table` reads it back: names in row 1, one route a row."""
     sheet.title = "options"
-    _header(sheet, [c.name for c in COLUMNS])
+    _header(sheet, [c.name for c in specs])
     sheet.freeze_panes = "C2"
     for number, values in enumerate(rows, start=2):
-        for column, (spec, value) in enumerate(zip(COLUMNS, values), start=1):
+        for column, (spec, value) in enumerate(zip(specs, values), start=1):
             if spec.kind == "number" and isinstance(value, (int, float)):
                 number_cell(sheet, number, column, value)
             elif value is not None and not (isinstance(value, float) and math.isnan(value)):
                 text_cell(sheet, number, column, value)
-    _widths(sheet, [18, 28, 13, 15, *[12] * (len(COLUMNS) - 6), 50, 50])
+    _widths(sheet, [18, 28, 13, 15, *[12] * (len(specs) - 6), 50, 50])
 
 
 def _columns_glossary() -> list[tuple[str, str, str]]:
@@ -204,7 +205,9 @@ def _columns_glossary() -> list[tuple[str, str, str]]:
 def table_xlsx(frame: pd.DataFrame) -> bytes:
     """The options table in use as a workbook that uploads back unchanged."""
     book = Workbook()
-    _table_sheet(book.active, frame[[c.name for c in COLUMNS]].values.tolist())
+    names = written_columns(frame)
+    _table_sheet(book.active, frame[names].values.tolist(),
+                 tuple(COLUMN_BY_NAME[n] for n in names))
     _glossary(book, ["Column", "Allowed", "Meaning"], _columns_glossary(), [26, 40, 90])
     return _saved(book)
 

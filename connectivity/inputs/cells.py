@@ -65,7 +65,7 @@ def parse_cell(column: Column, raw: object, decimal_comma: bool = False) -> obje
         if raw is None or (isinstance(raw, float) and math.isnan(raw)) or str(raw).strip() == "":
             if column.required:
                 raise ValueError("is empty: a number is required")
-            return math.nan
+            return math.nan if column.absent is None else column.absent
         value = parse_number(raw, decimal_comma)
         if not column.low <= value <= column.high:
             raise ValueError(f"{fmt(value)} is out of range: allowed {readable(column.low)} "

@@ -27,7 +27,8 @@ class QuoteField:
 QUOTE_FIELDS: tuple[QuoteField, ...] = (
     *(QuoteField(c, words(c, unit=False), True)  # the page adds the currency
       for c in ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd")),
-    *(QuoteField(c, words(c), False) for c in ("min_term_months", "lead_time_weeks")),
+    *(QuoteField(c, words(c), False)
+      for c in ("included_mbps", "min_term_months", "lead_time_weeks")),
 )
 QUOTE_COLUMNS: tuple[str, ...] = tuple(f.column for f in QUOTE_FIELDS)
 

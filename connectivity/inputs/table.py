@@ -256,12 +256,20 @@ def number_text(value: object) -> str:
     return text + "0" if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text) else text
 
 
+def written_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns a file of this table needs: an optional column only when a row uses it."""
+    return [c.name for c in COLUMNS
+            if not c.written_when_used or c.name in frame
+            and not (frame[c.name].fillna(c.absent) == c.absent).all()]
+
+
 def table_to_csv(frame: pd.DataFrame, for_spreadsheet: bool = False) -> bytes:
     """The table as a CSV that `read_table` reads back unchanged.
 
     `for_spreadsheet` (a download a person may open in Excel) neutralises text
     that would run as a formula; `read_table` takes the apostrophe off again.
     """
+    columns = written_columns(frame)
     frame = frame.copy()
     for column in NUMBER_COLUMNS:
         frame[column] = frame[column].map(number_text)
@@ -270,6 +278,6 @@ def table_to_csv(frame: pd.DataFrame, for_spreadsheet: bool = False) -> bytes:
             frame[column] = frame[column].map(lambda v: neutralise(v) if isinstance(v, str)
                                               else v)
     out = io.StringIO()
-    frame.to_csv(out, index=False, columns=list(COLUMN_NAMES), lineterminator="\r\n",
+    frame.to_csv(out, index=False, columns=columns, lineterminator="\r\n",
                  float_format=None)
     return out.getvalue().encode("utf-8-sig")

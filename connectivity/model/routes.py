@@ -57,7 +57,9 @@ def exposure(s: Scenario) -> float:
 
 
 def monthly_service(row: dict, s: Scenario) -> float:
-    return ((row["monthly_usd"] + row["per_mbps_usd"] * s.mbps) * s.sites
+    # Only the Mbps above what the monthly charge covers are billed per Mbps.
+    billed_mbps = max(0.0, s.mbps - row.get("included_mbps", 0.0))
+    return ((row["monthly_usd"] + row["per_mbps_usd"] * billed_mbps) * s.sites
             + row["per_user_usd"] * s.users)
 
 

@@ -16,6 +16,13 @@ class Column:
     choices: tuple[str, ...] = ()
     max_len: int = 0
     help: str = ""
+    # An optional number column whose absence means this value (not "unknown"): a table
+    # that never uses it is written without it, so older files and links stay the same.
+    absent: float | None = None
+
+    @property
+    def written_when_used(self) -> bool:
+        return self.absent is not None
 
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -35,6 +42,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "per_user_usd": ("Monthly charge per user", "USD"),
     "min_term_months": ("Minimum term", "months"),
     "lead_time_weeks": ("Lead time", "weeks"),
+    "included_mbps": ("Mbps included in the monthly charge", ""),
     "latency_ms": ("Round trip to head office", "ms"),
     "productivity_loss_pct": ("Lost share of work", "%"),
     "outages_per_year": ("Disruptions a year", ""),
@@ -84,6 +92,9 @@ COLUMNS: tuple[Column, ...] = (
         for stem, high, text in RANGES
         for end in ("low", "high")
     ),
+    Column("included_mbps", "number", required=False, high=10_000, absent=0.0,
+           help="Mbps per site that the monthly charge already covers; the charge per Mbps "
+                "applies only above it (\"30 Mbps included, then so much per extra Mbps\")."),
     Column("latency_ms", "number", required=False, high=5000,
            help="Typical round trip to head office (ms); shown, not costed."),
     Column("sources", "text", required=False, max_len=2000,
