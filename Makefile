@@ -16,7 +16,8 @@ NGINX := /usr/sbin/nginx
 
 # deploy/serve.py serves app.py as it is, warmed at start-up (the first visit costs what a
 # later one does); `streamlit run app.py` still works, unwarmed, as Community Cloud runs it.
-run: $(VENV)/.run
+# The start-up check (connectivity/startup.py) refuses to serve without the memo's fonts.
+run: $(VENV)/.run memo-tools
 	$(BIN)/streamlit run deploy/serve.py --server.port $(PORT) --server.headless true
 
 test: $(VENV)/.dev chromium nginx memo-tools

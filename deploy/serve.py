@@ -41,6 +41,8 @@ APP = ROOT / "app.py"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from connectivity.startup import MissingPart, check  # noqa: E402 (needs ROOT on sys.path)
+
 # Long enough for a slow machine's first run of every page (about 2 s on a quiet
 # one); short enough that the health check (Docker's start period is 30 s) is not
 # held back by a warm-up that hangs.
@@ -129,5 +131,12 @@ async def lifespan(_app: st.App) -> AsyncIterator[None]:
     await warm_or_log()
     yield
 
+
+# A part left out of the install (the Methodology, the data, the memo's fonts) stops the
+# start here, naming it, rather than showing as a blank page or a memo of "?" later.
+try:
+    LOG.info("start-up check: %s", "; ".join(check()))
+except MissingPart as error:
+    raise SystemExit(f"start-up check failed: {error}") from None
 
 app = st.App(APP, lifespan=lifespan)

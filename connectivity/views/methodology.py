@@ -159,6 +159,10 @@ def files(folder: Path = DOCS) -> list[Path]:
 
 
 def methodology(folder: Path = DOCS) -> list[Block]:
-    """Every block of the Methodology page, file after file."""
-    return [block for path in files(folder)
+    """Every block of the Methodology page, file after file; DocError when there is none
+    (a folder left out of an install must not draw an empty page)."""
+    parts = files(folder)
+    if not parts:
+        raise DocError(f"no Methodology part (*.md) in {folder.name}/")
+    return [block for path in parts
             for block in parse(path.read_text(encoding="utf-8"), path.name)]

@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from connectivity.model.routes import WEEKS_PER_MONTH
 from connectivity.views.format import usd
 from connectivity.views.labels import COLUMN_GROUPS
-from harness.browse import (
+from tests.harness.browse import (
     charts_drawn,
     download_csv,
     go_to,
@@ -33,9 +33,9 @@ from harness.browse import (
     params_of,
     settle,
 )
-from harness.chromium import Watch, watched_page
-from harness.cli import cli_csv
-from harness.selectors import (
+from tests.harness.chromium import Watch, watched_page
+from tests.harness.cli import cli_csv
+from tests.harness.selectors import (
     ALERT,
     CAPTION,
     GRID,
@@ -47,7 +47,7 @@ from harness.selectors import (
     TITLE,
     UPLOAD,
 )
-from harness.server import ROOT
+from tests.harness.server import ROOT
 
 BROKEN = ROOT / "tests" / "tables" / "broken"
 EXTENDED = ROOT / "data" / "options_extended.csv"

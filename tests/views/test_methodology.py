@@ -71,3 +71,8 @@ def test_a_new_file_appears_in_name_order(tmp_path: Path) -> None:
     (tmp_path / "15-between.md").write_text("## Between\n", encoding="utf-8")
     assert [b.text for b in methodology(tmp_path) if b.kind == "header"] == [
         "First", "Between", "Second"]
+
+
+def test_a_folder_without_parts_is_an_error_not_an_empty_page(tmp_path: Path) -> None:
+    with pytest.raises(DocError, match="no Methodology part"):
+        methodology(tmp_path / "missing")
