@@ -19,8 +19,8 @@ import statistics
 
 import streamlit as st
 
-from tests.harness.apptest import assert_healthy as _healthy
-from tests.harness.apptest import new_app as _new
+from harness.apptest import assert_healthy as _healthy
+from harness.apptest import new_app as _new
 
 from .report import Row, progress, verdict
 from .timing import ms, wall

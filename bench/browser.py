@@ -2,7 +2,7 @@
 
 The judged figure is when the Compare page's headline (the `####` line under the
 title: the cheapest route, by how much, how often) is visible: on the page with
-this link's text and laid out with a size (SHOWN in tests/harness/selectors.py),
+this link's text and laid out with a size (SHOWN in harness/selectors.py),
 whether or not the script run has finished. The one-line app's text counts when its
 run has finished and "hello" shows (DRAWN); so does the Compare page with all its
 charts, a side figure timed in the same loads: the run has finished, no skeleton is
@@ -27,7 +27,7 @@ from connectivity import compare, parse_query, read_default
 from connectivity.inputs.scenario import cap_trials
 from connectivity.inputs.tablelink import table_for
 from connectivity.views.compare import headline
-from tests.harness.selectors import DRAWN, MAIN, SHOWN, TITLE, drawn, shown
+from harness.selectors import DRAWN, MAIN, SHOWN, TITLE, drawn, shown
 
 from .report import Row, progress, verdict
 from .server import ENTRY, ROOT, chromium, elements_app, hello_app, new_page, streamlit

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.harness.selectors import DRAWN, TITLE, drawn
+from harness.selectors import DRAWN, TITLE, drawn
 
 from .browser import TIMEOUT_MS
 from .report import Row, progress, verdict

@@ -7,8 +7,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.harness.chromium import VIEWPORT, app_only, chromium
-from tests.harness.server import ENTRY, ROOT, streamlit_server
+from harness.chromium import VIEWPORT, app_only, chromium
+from harness.server import ENTRY, ROOT, streamlit_server
 
 __all__ = ["ENTRY", "ROOT", "chromium", "elements_app", "hello_app", "new_page", "streamlit",
            "temp_app"]

@@ -33,7 +33,7 @@ def run() -> list[Row]:
     from connectivity import compare, parse_query, read_default, read_table
     from connectivity.export.xlsx import comparison_xlsx
     from connectivity.inputs.problems import TableError
-    from tests.harness import xlsx as xlsxkit
+    from harness import xlsx as xlsxkit
 
     extended = ROOT / "data" / "options_extended.csv"
     workbook = xlsxkit.options_workbook(extended, title="options")

@@ -36,9 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.server import HELLO
+from harness.nginx import nginx_proxy
+from harness.served import Server, serve
 from load.links import Link, links
-from load.server import Server, serve
-from tests.harness.nginx import nginx_proxy
 
 from .agent import AGENT_OPTIONS, AgentError, open_link, rerun, set_value
 

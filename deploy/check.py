@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.harness.server import ROOT, free_port, healthy
+from harness.server import ROOT, free_port, healthy
 
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
 HADOLINT = Path(sys.executable).parent / "hadolint"

@@ -32,7 +32,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.harness.server import ROOT, free_port, healthy
+from harness.server import ROOT, free_port, healthy
 
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
 TAG = "connectivity-calculator:check"

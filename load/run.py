@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from playwright.async_api import Error, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from tests.harness.chromium import (
+from harness.chromium import (
     BUSY_ARGS,
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -44,10 +44,10 @@ from tests.harness.chromium import (
     app_only,
     chromium_missing,
 )
-from tests.harness.selectors import DRAWN, HEADLINE, drawn
+from harness.selectors import DRAWN, HEADLINE, drawn
+from harness.served import Server, serve
 
 from .links import Link, links
-from .server import Server, serve
 
 SAMPLE_S = 2.0
 USERS_LABEL = "Staff who need services abroad"

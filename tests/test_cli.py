@@ -8,9 +8,9 @@ import csv
 import io
 
 from connectivity import compare, comparison_csv, parse_query, read_default
-from tests.harness.cli import Done, run_process
-from tests.harness.cli import run_cli as cli
-from tests.harness.server import ROOT
+from harness.cli import Done, run_process
+from harness.cli import run_cli as cli
+from harness.server import ROOT
 
 HEADER = ("option_id,name,legal_status,reach,setup_usd,service_usd,productivity_loss_usd,"
           "outage_loss_usd,incident_loss_usd,expected_total_usd,npv_usd,p10_usd,p50_usd,"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from deploy.check import DOCKERFILE, HADOLINT, exec_form, instructions
-from tests.harness.nginx import NGINX, SITE, ConfigDrift, render_site
+from harness.nginx import NGINX, SITE, ConfigDrift, render_site
 
 ROOT = Path(__file__).resolve().parents[1]
 STEPS = instructions(DOCKERFILE.read_text())

@@ -24,8 +24,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.NewSession_pb2 import Config, CustomThemeConfig
 from websockets.sync.client import connect
 
-from load.server import Server
-from tests.harness.server import ENTRY, ROOT, ServerDidNotStart, streamlit_server
+from harness.served import Server
+from harness.server import ENTRY, ROOT, ServerDidNotStart, streamlit_server
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
 PAGES = (ROOT / "app.py").read_text().count("st.Page(")

@@ -3,7 +3,7 @@
 Playwright never downloads a browser here: it launches /usr/bin/chromium, which
 `make test` installs where it is missing. Requests to any host other than the
 app's are blocked, so the suite runs the same with or without a network. The
-helpers live in tests/harness, shared with `make bench` and `make load`.
+helpers live in harness/, shared with `make bench` and `make load`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.harness.browse import open_link, settle
-from tests.harness.chromium import chromium, chromium_missing, watched_page
-from tests.harness.selectors import TITLE
-from tests.harness.server import ROOT, ServerDidNotStart, streamlit_server
+from harness.browse import open_link, settle
+from harness.chromium import chromium, chromium_missing, watched_page
+from harness.selectors import TITLE
+from harness.server import ROOT, ServerDidNotStart, streamlit_server
 
 HERE = Path(__file__).resolve().parent
 ARTIFACTS = ROOT / "tests" / "artifacts"

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from connectivity.schema.params import PARAMS
 from connectivity.views.format import usd
-from tests.harness.browse import (
+from harness.browse import (
     download_csv,
     healthy,
     number_input,
@@ -24,8 +24,8 @@ from tests.harness.browse import (
     query_of,
     settle,
 )
-from tests.harness.cli import cli_csv
-from tests.harness.selectors import HEADLINE, METRIC_VALUE, NOTICE, SHARE, SIDEBAR
+from harness.cli import cli_csv
+from harness.selectors import HEADLINE, METRIC_VALUE, NOTICE, SHARE, SIDEBAR
 
 
 def form_values(page: Page) -> dict[str, str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser, expect
 
+from harness.browse import charts_drawn, healthy, settle
+from harness.selectors import CAPTION, MAIN, RUN_TIMEOUT_MS, TITLE
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_pages import deep_link_page, no_markdown_escapes
-from tests.harness.browse import charts_drawn, healthy, settle
-from tests.harness.selectors import CAPTION, MAIN, RUN_TIMEOUT_MS, TITLE
 
 SENTENCE = f"{MAIN} .st-key-decide_sentence"
 

@@ -33,9 +33,9 @@ from connectivity.inputs.scenario import TABLE_KEY, apply_overrides, cap_trials
 from connectivity.inputs.tablelink import MAX_LINK, table_for
 from connectivity.schema.params import PARAMS
 from connectivity.views.labels import route_labels
-from tests.harness.browse import download_csv, eventually, go_to, healthy
-from tests.harness.chromium import Watch, watched_page
-from tests.harness.selectors import (
+from harness.browse import download_csv, eventually, go_to, healthy
+from harness.chromium import Watch, watched_page
+from harness.selectors import (
     ALERT,
     CAPTION,
     CHART,
@@ -53,7 +53,7 @@ from tests.harness.selectors import (
     UPLOAD,
     UPLOADER,
 )
-from tests.harness.server import ROOT
+from harness.server import ROOT
 
 LINKS_FILE = ROOT / "tests" / "hostile_links.txt"
 DEFAULT_CSV = ROOT / "data" / "options.csv"

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.harness.browse import healthy
-from tests.harness.memo import pages_of, squeezed, text_of
-from tests.harness.selectors import HEADLINE, SHARE
-from tests.harness.server import ROOT
+from harness.browse import healthy
+from harness.memo import pages_of, squeezed, text_of
+from harness.selectors import HEADLINE, SHARE
+from harness.server import ROOT
 
 MEMO = "Download the memo (PDF)"
 

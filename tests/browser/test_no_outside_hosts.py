@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from tests.harness.browse import settle
-from tests.harness.selectors import RUN_TIMEOUT_MS
-from tests.harness.server import ROOT
+from harness.browse import settle
+from harness.selectors import RUN_TIMEOUT_MS
+from harness.server import ROOT
 
 MAIN = "[data-testid='stMain']"
 NAV_LINK = "[data-testid='stSidebarNavLink']"

@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from connectivity.model.routes import WEEKS_PER_MONTH
 from connectivity.views.format import usd
 from connectivity.views.labels import COLUMN_GROUPS
-from tests.harness.browse import (
+from harness.browse import (
     charts_drawn,
     download_csv,
     go_to,
@@ -33,9 +33,9 @@ from tests.harness.browse import (
     params_of,
     settle,
 )
-from tests.harness.chromium import Watch, watched_page
-from tests.harness.cli import cli_csv
-from tests.harness.selectors import (
+from harness.chromium import Watch, watched_page
+from harness.cli import cli_csv
+from harness.selectors import (
     ALERT,
     CAPTION,
     GRID,
@@ -47,7 +47,7 @@ from tests.harness.selectors import (
     TITLE,
     UPLOAD,
 )
-from tests.harness.server import ROOT
+from harness.server import ROOT
 
 BROKEN = ROOT / "tests" / "tables" / "broken"
 EXTENDED = ROOT / "data" / "options_extended.csv"

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from load.server import Server
+from harness.browse import grid_cells, settle
+from harness.chromium import VIEWPORT
+from harness.nginx import NGINX, PIN_COOKIE, Proxy, nginx_proxy
+from harness.selectors import RUN_TIMEOUT_MS
+from harness.served import Server
+from harness.server import ServerDidNotStart, streamlit_server
 from tests.browser.test_pages import metrics
-from tests.harness.browse import grid_cells, settle
-from tests.harness.chromium import VIEWPORT
-from tests.harness.nginx import NGINX, PIN_COOKIE, Proxy, nginx_proxy
-from tests.harness.selectors import RUN_TIMEOUT_MS
-from tests.harness.server import ServerDidNotStart, streamlit_server
 
 MAIN = "[data-testid='stMain']"
 HEADLINE = f"{MAIN} [data-testid='stMarkdownContainer'] h4"

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from tests.harness.browse import download_csv, params_of, query_of, settle
-from tests.harness.cli import cli_csv
+from harness.browse import download_csv, params_of, query_of, settle
+from harness.cli import cli_csv
 
 MAIN = "[data-testid='stMain']"
 WHOSE = ".st-key-whose_numbers [data-testid='stAlert']"

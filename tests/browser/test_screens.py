@@ -12,9 +12,9 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Browser, expect
 
+from harness.browse import settle
+from harness.selectors import EXCEPTION, HEADLINE, TITLE
 from tests.browser.test_pages import deep_link_page
-from tests.harness.browse import settle
-from tests.harness.selectors import EXCEPTION, HEADLINE, TITLE
 
 QUERY = ("currency=CNY&users=120&sites=3&mbps=20"
          "&leased_circuit.monthly_usd=985.9154929577466&approved_vpn.per_mbps_usd=0")

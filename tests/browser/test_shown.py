@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.harness.selectors import HEADLINE, SHOWN, SIDEBAR, TITLE, shown
+from harness.selectors import HEADLINE, SHOWN, SIDEBAR, TITLE, shown
 
 TEXT = "Leased private circuit costs least over 36 months"
 

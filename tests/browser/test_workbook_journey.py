@@ -9,6 +9,7 @@ import openpyxl
 from playwright.sync_api import Page, expect
 
 from connectivity.export.xlsx import MAX_HYPERLINK
+from harness import xlsx as kit
 from tests.browser.test_pages import (
     ALERT,
     CAPTION,
@@ -23,7 +24,6 @@ from tests.browser.test_pages import (
     open_on,
     settle,
 )
-from tests.harness import xlsx as kit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -17,7 +17,7 @@ from connectivity.export.memo import build, fonts, memo_pdf, qr
 from connectivity.inputs.tablelink import encode_table
 from connectivity.views.compare import caveat, headline
 from connectivity.views.format import money
-from tests.harness.memo import (
+from harness.memo import (
     HOSTILE_NAMES,
     ROOT,
     hostile_table,

@@ -8,7 +8,7 @@ from connectivity import compare, parse_query, read_default, read_table
 from connectivity.cli import DEFAULT_APP_URL
 from connectivity.export.memo import memo_pdf
 from connectivity.inputs.tablelink import encode_table
-from tests.harness.memo import ROOT, pages_of, squeezed, text_of
+from harness.memo import ROOT, pages_of, squeezed, text_of
 from tests.test_cli import assert_clean_failure, cli
 
 LINK = "https://calculator.example/?users=40&sites=2&trials=1000"

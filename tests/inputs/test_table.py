@@ -22,8 +22,8 @@ from connectivity.inputs.cells import parse_number
 from connectivity.inputs.problems import TableError
 from connectivity.inputs.table import check_frame, read_default, read_table, table_to_csv
 from connectivity.schema.columns import COLUMN_BY_NAME
-from tests.harness.cli import Done, run_cli
-from tests.harness.server import ROOT
+from harness.cli import Done, run_cli
+from harness.server import ROOT
 
 BROKEN = ROOT / "tests" / "tables" / "broken"
 EXCEL = ROOT / "tests" / "tables" / "excel"

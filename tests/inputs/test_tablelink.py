@@ -18,8 +18,8 @@ from connectivity.inputs.problems import TableError
 from connectivity.inputs.scenario import TABLE_KEY
 from connectivity.inputs.table import table_to_csv, template_csv
 from connectivity.inputs.tablelink import decode_table, encode_table
-from tests.harness.cli import Done, run_cli
-from tests.harness.server import ROOT
+from harness.cli import Done, run_cli
+from harness.server import ROOT
 
 EXTENDED = ROOT / "data" / "options_extended.csv"
 DEFAULT_IDS = ["approved_vpn", "leased_circuit", "do_nothing"]
@@ -340,7 +340,7 @@ def test_comment_lines_are_skipped_but_still_counted(default):
 
 
 def test_a_link_never_carries_a_workbook():
-    from tests.harness.xlsx import options_workbook
+    from harness.xlsx import options_workbook
 
     code = _code(zlib.compress(options_workbook(), 9))
     with pytest.raises(TableError) as caught:

@@ -23,7 +23,7 @@ from connectivity.export.xlsx import comparison_xlsx, table_xlsx, template_xlsx
 from connectivity.inputs.problems import TableError
 from connectivity.inputs.table import table_to_csv
 from connectivity.schema.outputs import OUTPUTS
-from tests.harness import xlsx as kit
+from harness import xlsx as kit
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENDED = ROOT / "data" / "options_extended.csv"

@@ -16,7 +16,7 @@ import pytest
 from connectivity import Scenario, compare, read_default
 from connectivity.model.expected import expected_components, monthly_flows, npv
 from connectivity.model.lognormal import Range90
-from tests.harness.tables import make_table, route
+from harness.tables import make_table, route
 
 Z95 = NormalDist().inv_cdf(0.95)  # riskquant's convention: low = p5, high = p95
 PHI = NormalDist()

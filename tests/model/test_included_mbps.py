@@ -13,7 +13,7 @@ from connectivity import Scenario, compare, read_default
 from connectivity.inputs.problems import TableError
 from connectivity.inputs.table import read_table, table_to_csv
 from connectivity.model.expected import expected_components
-from tests.harness.tables import make_table, route
+from harness.tables import make_table, route
 
 
 def _service(included: float, mbps: float, sites: int = 2) -> float:

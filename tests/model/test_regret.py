@@ -19,7 +19,7 @@ from connectivity import Scenario, compare, comparison_csv, read_default
 from connectivity.model.information import value_of_information
 from connectivity.model.regret import bin_count, evpi, evppi, expected_regret, noise_floor
 from connectivity.model.simulate import simulate
-from tests.harness.tables import make_table, route
+from harness.tables import make_table, route
 
 N = NormalDist()
 Z95 = N.inv_cdf(0.95)

@@ -14,7 +14,7 @@ import pytest
 
 from connectivity import Scenario, compare, comparison_csv, read_default
 from connectivity.model.compare import round_to_sum
-from tests.harness.tables import make_table, route
+from harness.tables import make_table, route
 
 COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss")
 Z95 = 1.6448536269514722

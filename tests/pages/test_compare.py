@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from connectivity import Scenario, compare, read_default
 from connectivity.schema.params import PARAMS
-from tests.harness.apptest import assert_healthy, run, unescape
+from harness.apptest import assert_healthy, run, unescape
 
 
 def headline(at: AppTest) -> str:

@@ -6,9 +6,9 @@ from connectivity.model.information import value_of_information
 from connectivity.views.decide import decide_summary, worth_learning
 from connectivity.views.format import money
 from connectivity.views.labels import route_labels
-from tests.harness.apptest import run, unescape
-from tests.harness.server import ROOT
-from tests.harness.tables import make_table, route
+from harness.apptest import run, unescape
+from harness.server import ROOT
+from harness.tables import make_table, route
 
 STEMS = ("productivity_loss_pct", "outages_per_year", "outage_hours", "incidents_per_year",
          "incident_cost_usd")

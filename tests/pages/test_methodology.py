@@ -9,8 +9,8 @@ from connectivity import OUTPUT_COLUMNS
 from connectivity.schema.columns import COLUMNS
 from connectivity.schema.params import PARAMS
 from connectivity.views.sources import SOURCES
-from tests.harness.apptest import new_app
-from tests.harness.server import ROOT
+from harness.apptest import new_app
+from harness.server import ROOT
 
 SECTIONS = (
     "What is compared", "The timeline", "What each route costs",

@@ -5,9 +5,9 @@ import pytest
 from connectivity import Scenario, read_default
 from connectivity.inputs.tablelink import encode_table
 from connectivity.views.risk import exceedance_summary
+from harness.apptest import assert_healthy, new_app, run, unescape
+from harness.server import ROOT
 from pages._ui import FAILURE_TEXT
-from tests.harness.apptest import assert_healthy, new_app, run, unescape
-from tests.harness.server import ROOT
 
 EDGES = [
     {},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from connectivity import read_default
 from connectivity.inputs.quotes import INCLUDED
-from tests.harness.apptest import assert_healthy, run, unescape
+from harness.apptest import assert_healthy, run, unescape
 
 
 def _field(at, option_id: str, column: str):

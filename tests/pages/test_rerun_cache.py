@@ -11,7 +11,7 @@ import functools
 
 import pytest
 
-from tests.harness.apptest import assert_healthy, run
+from harness.apptest import assert_healthy, run
 
 BUILDERS = ("breakdown_chart", "cost_risk_chart", "cumulative_chart")
 # What the Compare page's answer and tables are made of, besides the charts.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import xlsx as kit
-from tests.harness.apptest import assert_healthy, run, unescape
+from harness import xlsx as kit
+from harness.apptest import assert_healthy, run, unescape
 
 EXTENDED = Path(__file__).resolve().parents[2] / "data" / "options_extended.csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -4,7 +4,7 @@ import re
 import tomllib
 
 from connectivity.schema.palette import PALETTE
-from tests.harness.server import ROOT
+from harness.server import ROOT
 
 CONFIG = ROOT / ".streamlit" / "config.toml"
 

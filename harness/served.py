@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.harness.server import ENTRY, ROOT, streamlit_server
+from .server import ENTRY, ROOT, streamlit_server
 
 # Streamlit's own counters (1.67 serves them at /_stcore/metrics, OpenMetrics text).
 METRICS = "/_stcore/metrics?families=active_sessions&families=session_events"

@@ -16,7 +16,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 # What ships (make run, deploy/Dockerfile): app.py behind an entry that warms it at
 # start-up. Pass "app.py" for the plain script, as Community Cloud runs it.
 ENTRY = "deploy/serve.py"

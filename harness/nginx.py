@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.harness.server import ROOT, free_port, healthy
+from .server import ROOT, free_port, healthy
 
 NGINX = "/usr/sbin/nginx"
 SITE = ROOT / "deploy" / "nginx" / "connectivity.conf"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / "data" / "options.csv"
 SHEET_XML = "xl/worksheets/sheet1.xml"
 

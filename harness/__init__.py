@@ -1,6 +1,8 @@
-"""The one test harness: what the browser tests, `make bench` and `make load` share.
+"""The one harness: what the tests, `make bench`, `make load`, `make capacity` and
+`make deploy-check` share. It imports none of them (tests/test_layers.py checks).
 
 - `server`: a Streamlit server on a free local port (`streamlit_server`);
+- `served`: that server's process watched (memory, CPU, sessions, log problems);
 - `chromium`: Debian's Chromium under Playwright, pages that reach only the app
   and record what no test asked for (`Watch`);
 - `selectors`: the app's DOM as the tests read it, and the "page drawn" check;
@@ -9,6 +11,6 @@
 - `apptest`: the app under `streamlit.testing`'s AppTest;
 - `tables`: small hand-made options tables for model tests.
 
-Importable as `tests.harness` from the project root (pytest's pythonpath is ".",
-and `python -m bench.run` / `python -m load.run` run from there).
+Importable as `harness` from the project root (pytest's pythonpath is ".", and
+`python -m bench.run` / `python -m load.run` run from there).
 """

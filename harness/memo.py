@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from connectivity import read_table
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 LONG_NAME = "Very long route name " + "x" * 55 + " end"  # 80 characters, the most allowed
 HOSTILE_NAMES = {
