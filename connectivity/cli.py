@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from .export.csv import comparison_csv
+from .inputs.added import ROUTES_KEY
 from .inputs.problems import TableError
 from .inputs.scenario import TABLE_KEY, parse_query, split_query
 from .inputs.table import read_default, read_table
@@ -58,7 +59,12 @@ def _scenario_arguments(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser
         cmd.add_argument(p.flag, dest=p.name, metavar=p.name.upper(),
                          help=p.label.replace("%", "%%"))  # argparse formats help with %
     cmd.add_argument("--set", action="append", default=[], metavar="OPTION.COLUMN=VALUE",
-                     help="override one cell of the table, e.g. approved_vpn.monthly_usd=900")
+                     help="override one cell of the table, e.g. approved_vpn.monthly_usd=900; "
+                          "NEW.copy_of=OPTION adds a route, a copy of OPTION that further "
+                          "--set NEW.COLUMN=VALUE change")
+    cmd.add_argument("--routes", metavar="ID,ID,...",
+                     help="the routes compared, in this order (default: every route); the "
+                          "route in use today is always compared")
     cmd.add_argument("--app-url", metavar="URL",
                      help="the app's address the share link starts with, in a workbook or a "
                           "memo (default: the address of a whole link given to --query, else "
@@ -116,6 +122,8 @@ def run(argv: list[str] | None = None) -> int:
     if args.options is not None:  # --options wins over a table carried in --query
         pairs = [(k, v) for k, v in pairs if k != TABLE_KEY]
     flags = {p.name: getattr(args, p.name) for p in PARAMS if getattr(args, p.name) is not None}
+    if args.routes is not None:
+        flags[ROUTES_KEY] = args.routes
     sets = []
     for item in args.set:
         key, sep, value = item.partition("=")

@@ -84,7 +84,7 @@ for label, row in zip(labels, table.to_dict("records")):
         st.subheader(_ui.plain(label))
         left, right = st.columns(2)
         for k, f in enumerate(QUOTE_FIELDS):
-            mark = origin_words(origin(s, oid, f.column))
+            mark = origin_words(origin(s, oid, f.column, _ui.default_table()))
             column = COLUMN_BY_NAME[f.column]
             top = BIG * s.fx_rate if f.money else column.high
             with (left if k < len(QUOTE_FIELDS) // 2 else right):

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import math
+
+import pandas as pd
+
+from .problems import TableError
 from .scenario import Scenario
+from .tablelink import decode_table
 
 YOURS = "yours"
 YOUR_TABLE = "your table"
@@ -24,13 +31,44 @@ SOURCED_DEFAULTS: frozenset[tuple[str, str]] = frozenset({
 })
 
 
-def origin(s: Scenario, option_id: str, column: str) -> str:
-    """Where one cell's value comes from, for this scenario."""
+def origin(s: Scenario, option_id: str, column: str,
+           default: pd.DataFrame | None = None) -> str:
+    """Where one cell's value comes from, for this scenario.
+
+    What the manager typed is theirs even when it equals the app's value. A cell of
+    their own table is theirs only where it differs from the app's table (`default`):
+    a downloaded table uploaded again still holds the app's estimates.
+    """
     if any(o == option_id and c == column for o, c, _ in s.overrides):
         return YOURS
-    if s.table:
+    option_id = dict(s.added).get(option_id, option_id)  # a copy's untouched cell is its route's
+    if s.table and (default is None or not _as_default(s.table, option_id, column, default)):
         return YOUR_TABLE
     return SOURCED if (option_id, column) in SOURCED_DEFAULTS else ESTIMATE
+
+
+def _as_default(code: str, option_id: str, column: str, default: pd.DataFrame) -> bool:
+    """Whether a cell of the link's table holds the app's own value for that cell."""
+    try:
+        mine = _cells(code).get((option_id, column), _MISSING)
+    except TableError:
+        return False
+    rows = default.set_index("option_id")
+    if option_id not in rows.index or column not in rows.columns:
+        return False
+    theirs = rows.at[option_id, column]
+    both_empty = all(isinstance(v, float) and math.isnan(v) for v in (mine, theirs))
+    return both_empty or mine == theirs
+
+
+_MISSING = object()
+
+
+@functools.lru_cache(maxsize=8)
+def _cells(code: str) -> dict[tuple[str, str], object]:
+    table = decode_table(code)
+    return {(row["option_id"], column): value for row in table.to_dict("records")
+            for column, value in row.items()}
 
 
 def origin_words(kind: str) -> str:

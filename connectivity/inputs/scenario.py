@@ -8,43 +8,40 @@ a Notice. The CLI reads the same notices as errors.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qsl, quote, urlencode
 
 import pandas as pd
 
-from ..schema.columns import COLUMN_BY_NAME, COLUMN_NAMES, OVERRIDABLE
+from ..schema.columns import OVERRIDABLE
 from ..schema.currency import CODES, CURRENCY_BY_CODE
 from ..schema.params import PARAM_BY_NAME, PARAMS, Param, app_trial_cap
-from .cells import fmt, parse_cell, parse_number, range_problems
+from .added import (
+    COPY_OF,
+    ROUTES_KEY,
+    Added,
+    is_copy_key,
+    read_added,
+    read_routes,
+    select_routes,
+    with_added,
+)
+from .cells import fmt, parse_number
+from .notices import Notice
+from .notices import short as _short
+from .overrides import (  # noqa: F401 (merge_edits: pages import it from here)
+    Override,
+    apply_overrides,
+    check_overrides,
+    merge_edits,
+)
 from .problems import TableError
 from .tablelink import decode_table, encode_table, table_for
 
 # Keys Streamlit itself puts in a URL; they are not ours to report.
 FRAMEWORK_KEYS = frozenset({"embed", "embed_options"})
 TABLE_KEY = "table"  # a manager's own options table, carried in the link
-MAX_SHOWN = 40
 
-Override = tuple[str, str, object]  # (option_id, column, value)
-
-
-@dataclass(frozen=True)
-class Notice:
-    """What was wrong with one link parameter (`problem`) and what the app did (`action`)."""
-
-    name: str
-    problem: str
-    action: str = "ignored"
-    strict: bool = True  # an error on the command line; False for a mere fallback note
-
-    def __str__(self) -> str:
-        return f"{self.name}: {self.problem}; {self.action}"
-
-    @property
-    def error(self) -> str:
-        """The strict form, for the command line: no fallback is taken there."""
-        return f"{self.name}: {self.problem}"
 
 
 @dataclass(frozen=True)
@@ -65,6 +62,8 @@ class Scenario:
     fx_rate: float = 1.0  # units of `currency` per US dollar
     overrides: tuple[Override, ...] = ()
     table: str = ""  # an uploaded table, encoded by tablelink; "" = the default table
+    added: tuple[Added, ...] = ()  # routes the link adds: (new_id, option_id it copies)
+    routes: tuple[str, ...] = ()  # the routes compared, in this order; () = every route
 
     def values(self) -> dict[str, object]:
         """The scenario parameters (no overrides) by name."""
@@ -74,27 +73,35 @@ class Scenario:
         return replace(self, **changes)
 
     def query(self) -> str:
-        """The full query string: every parameter, then overrides, in a fixed order."""
-        pairs = [(p.name, _show(getattr(self, p.name))) for p in PARAMS]
-        pairs += [(f"{option}.{column}", _show(value)) for option, column, value in self.overrides]
+        """The full query string: every parameter, the routes compared, the overrides of
+        the table's routes, each added route with its own overrides, then a table."""
+        params = [(p.name, _show(getattr(self, p.name))) for p in PARAMS]
+        new_ids = [new for new, _ in self.added]
+        rest = [(f"{option}.{column}", _show(value))
+                for option, column, value in self.overrides if option not in new_ids]
+        for new, source in self.added:
+            rest.append((f"{new}.{COPY_OF}", source))
+            rest += [(f"{new}.{column}", _show(value))
+                     for option, column, value in self.overrides if option == new]
         if self.table:
-            pairs.append((TABLE_KEY, self.table))
-        return urlencode(pairs, quote_via=quote, safe="")
+            rest.append((TABLE_KEY, self.table))
+        # Ids need no escaping: the commas between them stay readable.
+        chosen = [f"{ROUTES_KEY}={','.join(self.routes)}"] if self.routes else []
+        return "&".join([_encoded(params), *chosen, *([_encoded(rest)] if rest else [])])
 
     def query_dict(self) -> dict[str, str]:
         return dict(parse_qsl(self.query(), keep_blank_values=True))
 
 
-assert [f.name for f in fields(Scenario)][:-2] == [p.name for p in PARAMS]
+assert [f.name for f in fields(Scenario)][:len(PARAMS)] == [p.name for p in PARAMS]
+
+
+def _encoded(pairs: list[tuple[str, str]]) -> str:
+    return urlencode(pairs, quote_via=quote, safe="")
 
 
 def _show(value: object) -> str:
     return fmt(value) if isinstance(value, (int, float)) else str(value)
-
-
-def _short(text: str) -> str:
-    text = text.replace("\x00", "\\0")
-    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
 
 
 def split_query(query: str) -> list[tuple[str, str]]:
@@ -176,8 +183,13 @@ def parse_query(query: str | list[tuple[str, str]], table: pd.DataFrame,
                                   "used the default table"))
         if len(codes) > 1:
             notices.append(Notice(TABLE_KEY, "appears more than once", "used the first value"))
-    pairs = [(key, value) for key, value in pairs if key != TABLE_KEY]
     option_ids = list(table["option_id"])
+    added, refused, added_notices = read_added(pairs, option_ids)
+    extended = with_added(table, added)
+    known = list(extended["option_id"])
+    route_lists = [value for key, value in pairs if key == ROUTES_KEY]
+    pairs = [(key, value) for key, value in pairs
+             if key not in (TABLE_KEY, ROUTES_KEY) and not is_copy_key(key)]
     values: dict[str, object] = {}
     raw_overrides: dict[tuple[str, str], str] = {}
     for key, raw in pairs:
@@ -189,7 +201,7 @@ def parse_query(query: str | list[tuple[str, str]], table: pd.DataFrame,
             values[key] = value
             if notice:
                 notices.append(notice)
-        elif "." in key and key.split(".", 1)[0] in option_ids:
+        elif "." in key and key.split(".", 1)[0] in known:
             option, column = key.split(".", 1)
             if column not in OVERRIDABLE:
                 notices.append(Notice(_short(key), f"'{_short(column)}' is not a column that "
@@ -198,6 +210,8 @@ def parse_query(query: str | list[tuple[str, str]], table: pd.DataFrame,
                 notices.append(Notice(key, "appears more than once", "used the first value"))
             else:
                 raw_overrides[(option, column)] = raw
+        elif "." in key and key.split(".", 1)[0] in refused:
+            continue  # its copy_of was refused, and says so
         elif "." in key:
             notices.append(Notice(_short(key), f"there is no route "
                                   f"'{_short(key.split('.')[0])}' in the table"))
@@ -208,9 +222,12 @@ def parse_query(query: str | list[tuple[str, str]], table: pd.DataFrame,
         notices.append(Notice("status_quo", "the table has no 'do_nothing' route",
                               f"used '{values['status_quo']}'", strict=False))
     notices += _settle_rate(values)
-    overrides, override_notices = check_overrides(table, raw_overrides.items())
-    scenario = Scenario(**values, overrides=overrides, table=table_code)
-    return scenario, notices + override_notices
+    overrides, override_notices = check_overrides(extended, raw_overrides.items())
+    routes, route_notices = read_routes(
+        route_lists, known, str(values.get("status_quo", PARAM_BY_NAME["status_quo"].default)))
+    scenario = Scenario(**values, overrides=overrides, table=table_code, added=added,
+                        routes=routes)
+    return scenario, notices + added_notices + override_notices + route_notices
 
 
 def _settle_rate(values: dict[str, object]) -> list[Notice]:
@@ -225,65 +242,6 @@ def _settle_rate(values: dict[str, object]) -> list[Notice]:
     return []
 
 
-def check_overrides(table: pd.DataFrame, raw: Iterable[tuple[tuple[str, str], object]],
-                    ) -> tuple[tuple[Override, ...], list[Notice]]:
-    """Overrides that keep the table valid, in canonical order; a Notice for each refused."""
-    rows = {row["option_id"]: row for row in table.to_dict("records")}
-    notices, kept, parsed = [], [], []
-    for (option, column), raw_value in sorted(
-            raw, key=lambda item: (item[0][0], COLUMN_NAMES.index(item[0][1]))):
-        try:
-            parsed.append((option, column, parse_cell(COLUMN_BY_NAME[column], raw_value)))
-        except ValueError as exc:
-            notices.append(Notice(f"{option}.{column}", str(exc), "kept the table's value"))
-    # A range is judged with every value the link sets in its row, so that moving
-    # both ends at once (low=30&high=40) is not refused half-way.
-    wanted: dict[str, dict] = {}
-    for option, column, value in parsed:
-        wanted.setdefault(option, {})[column] = value
-    for option, column, value in parsed:
-        row = dict(rows[option], **wanted[option])
-        clash = [msg for col, msg in range_problems(row) if column.startswith(col[:-4])]
-        if clash:
-            notices.append(Notice(f"{option}.{column}", clash[0], "kept the table's value"))
-            continue
-        if _same(rows[option][column], value):
-            continue
-        kept.append((option, column, value))
-    return tuple(kept), notices
-
-
-def merge_edits(table: pd.DataFrame, overrides: tuple[Override, ...],
-                edited_rows: dict) -> tuple[tuple[Override, ...], list[Notice]]:
-    """Editor changes ({row: {column: value}}) on top of a scenario's overrides, checked.
-
-    A refused edit leaves that cell as it was; the Notice says why.
-    """
-    ids = list(table["option_id"])
-    proposed = {(o, c): v for o, c, v in overrides}
-    for row, changes in edited_rows.items():
-        for column, value in changes.items():
-            if column in OVERRIDABLE:
-                proposed[(ids[int(row)], column)] = value
-    return check_overrides(table, proposed.items())
-
-
-def _same(a: object, b: object) -> bool:
-    if isinstance(a, float) and isinstance(b, float):
-        return a == b or (math.isnan(a) and math.isnan(b))
-    return a == b
-
-
-def apply_overrides(table: pd.DataFrame, overrides: tuple[Override, ...]) -> pd.DataFrame:
-    """The table with a scenario's (already checked) overrides written in."""
-    if not overrides:
-        return table
-    table = table.copy()
-    for option, column, value in overrides:
-        table.loc[table["option_id"] == option, column] = value
-    return table
-
-
 def cap_trials(scenario: Scenario, routes: int) -> tuple[Scenario, list[Notice]]:
     """The app's server budget: trials × routes held in bounds, saying so when it bites."""
     cap = app_trial_cap(routes)
@@ -294,7 +252,14 @@ def cap_trials(scenario: Scenario, routes: int) -> tuple[Scenario, list[Notice]]
     return scenario.with_values(trials=cap), [notice]
 
 
+def routes_table(default: pd.DataFrame, s: Scenario) -> pd.DataFrame:
+    """Every route a scenario can name, before its overrides: its own table (carried in
+    the link) or the default, then the copies it adds."""
+    return with_added(table_for(s.table, default), s.added)
+
+
 def table_in_use(default: pd.DataFrame, s: Scenario) -> pd.DataFrame:
-    """The one way from a scenario to the table its figures come from: its own table
-    (carried in the link) or the default, with its overrides written in."""
-    return apply_overrides(table_for(s.table, default), s.overrides).reset_index(drop=True)
+    """The one way from a scenario to the table its figures come from: every route it
+    can name with its overrides written in, the routes it compares, in their order."""
+    table = apply_overrides(routes_table(default, s), s.overrides)
+    return select_routes(table, s.routes).reset_index(drop=True)
