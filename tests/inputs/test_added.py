@@ -16,7 +16,7 @@ from connectivity.inputs.provenance import ESTIMATE, SOURCED, YOUR_TABLE, YOURS,
 from connectivity.inputs.table import MAX_ROWS
 from connectivity.inputs.tablelink import encode_table
 from connectivity.model.routes import WEEKS_PER_MONTH
-from tests.harness.cli import run_cli
+from harness.cli import run_cli
 
 CN2 = "cn2.copy_of=approved_vpn&cn2.name=China%20Telecom%20CN2&cn2.monthly_usd=873"
 COMPONENT_COLUMNS = ["setup_usd", "service_usd", "productivity_loss_usd", "outage_loss_usd",
