@@ -19,7 +19,7 @@ import pandas as pd
 from ..schema.columns import COLUMN_BY_NAME
 from .cells import fmt
 from .problems import Problem, TableError
-from .table import MAX_BYTES, OLE_SIGNATURE, check_rows, read_header
+from .rows import MAX_BYTES, OLE_SIGNATURE, check_rows, read_header
 
 MAX_UNPACKED = MAX_BYTES  # SPEC section 3: 1 MB, for a workbook also when unpacked
 MAX_MEMBERS = 500
