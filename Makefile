@@ -11,7 +11,7 @@ PARALLEL := -n $(WORKERS) --dist loadgroup
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 
-.PHONY: run test test-fast lint bench load capacity deploy-check clean setup setup-dev chromium nginx debian \
+.PHONY: run test test-fast lint bench load capacity deploy-check image-check docker-tools clean setup setup-dev chromium nginx debian \
 	memo-tools
 
 # deploy/serve.py serves app.py as it is, warmed at start-up (the first visit costs what a
@@ -23,6 +23,7 @@ run: $(VENV)/.run memo-tools
 test: $(VENV)/.dev chromium nginx memo-tools
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q $(PARALLEL)
+	@$(MAKE) --no-print-directory image-check
 
 test-fast: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -102,6 +103,19 @@ load: $(VENV)/.dev chromium
 # on two replicas behind deploy/'s nginx site. Prints one table. Reports; exits 0.
 capacity: $(VENV)/.dev nginx
 	$(BIN)/python -m capacity.run
+
+# `make image-check`: builds deploy/Dockerfile for real (its own dockerd, a stand-in base
+# from debootstrap when the FROM image cannot be pulled; layers cached between runs),
+# starts it and walks it in Chromium, checks its CSV and its memos (deploy/image_check.py).
+# Skips with one line where Docker cannot run at all; IMAGE_CHECK_REQUIRED=1 fails instead.
+image-check: $(VENV)/.dev chromium memo-tools docker-tools
+	$(BIN)/python -m deploy.image_check
+
+docker-tools:
+	@$(MAKE) --no-print-directory debian BINARY=/usr/sbin/dockerd PACKAGE=docker.io \
+	  || echo "docker.io could not be installed: image-check will say so"
+	@$(MAKE) --no-print-directory debian BINARY=/usr/sbin/debootstrap PACKAGE=debootstrap \
+	  || echo "debootstrap could not be installed: image-check will say so"
 
 # `make deploy-check`: deploy/Dockerfile without a Docker daemon: hadolint, then its own
 # pip install in a fresh virtualenv, its CMD and its HEALTHCHECK.

@@ -43,6 +43,7 @@ HOST = f"unix://{SOCKET}"
 DEBIAN_MIRROR = "http://deb.debian.org/debian"
 CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
 HEALTH_TIMEOUT_S = 120
+BUILD_LOG = ROOT / "tests" / "artifacts" / "image-build.log"
 
 
 class ImageError(RuntimeError):
@@ -79,6 +80,16 @@ def docker(*args: str, check: bool = True, capture: bool = False, timeout: float
         raise ImageError(f"docker {' '.join(args[:3])} exited {done.returncode}"
                          + (f": {done.stderr.strip()[-2000:]}" if capture else ""))
     return done
+
+
+def output(*args: str, timeout: float = 300) -> bytes:
+    """A docker command's standard output as bytes (a CSV's line ends kept)."""
+    done = subprocess.run([docker_client() or "docker", "-H", HOST, *args], check=False,
+                          capture_output=True, timeout=timeout)
+    if done.returncode:
+        raise ImageError(f"docker {' '.join(args[:4])} exited {done.returncode}: "
+                         + done.stderr.decode(errors="replace").strip()[-2000:])
+    return done.stdout
 
 
 def answering() -> bool:
@@ -170,9 +181,20 @@ def ensure_base() -> str:
 
 
 def build(tag: str = TAG) -> None:
+    """docker build; its output goes to BUILD_LOG (its end is shown when it fails)."""
     start = time.monotonic()
-    docker("build", "--network", "host", "-f", str(DOCKERFILE), "-t", tag, str(ROOT))
-    log(f"built {tag} ({time.monotonic() - start:.0f} s)")
+    BUILD_LOG.parent.mkdir(parents=True, exist_ok=True)
+    with open(BUILD_LOG, "w") as out:
+        done = subprocess.run([docker_client() or "docker", "-H", HOST, "build", "--network",
+                               "host", "-f", str(DOCKERFILE), "-t", tag, str(ROOT)],
+                              stdout=out, stderr=subprocess.STDOUT, check=False,
+                              env=dict(os.environ, DOCKER_BUILDKIT="0"), timeout=1800)
+    if done.returncode:
+        raise ImageError(f"docker build exited {done.returncode}; the end of its log "
+                         f"({BUILD_LOG.relative_to(ROOT)}):\n"
+                         + BUILD_LOG.read_text(errors="replace")[-3000:])
+    cached = BUILD_LOG.read_text(errors="replace").count("Using cache")
+    log(f"built {tag} ({time.monotonic() - start:.0f} s, {cached} steps from cache)")
 
 
 def image_size(tag: str = TAG) -> int:
