@@ -12,6 +12,7 @@ CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 
 .PHONY: run test test-fast lint bench load capacity deploy-check image-check docker-tools clean setup setup-dev chromium nginx debian \
+	postgresql \
 	memo-tools
 
 # deploy/serve.py serves app.py as it is, warmed at start-up (the first visit costs what a
@@ -20,12 +21,12 @@ NGINX := /usr/sbin/nginx
 run: $(VENV)/.run memo-tools
 	$(BIN)/streamlit run deploy/serve.py --server.port $(PORT) --server.headless true
 
-test: $(VENV)/.dev chromium nginx memo-tools
+test: $(VENV)/.dev chromium nginx postgresql memo-tools
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q $(PARALLEL)
 	@$(MAKE) --no-print-directory image-check
 
-test-fast: $(VENV)/.dev
+test-fast: $(VENV)/.dev postgresql
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q $(PARALLEL) -m "not browser"
 
@@ -54,6 +55,14 @@ chromium:
 
 nginx:
 	@$(MAKE) --no-print-directory debian BINARY=$(NGINX) PACKAGE=nginx
+
+# The link store's tests start Debian's PostgreSQL themselves (127.0.0.1, a temporary folder).
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || { \
+	  echo "Installing Debian's postgresql for the tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
 debian:
 	@test -x $(BINARY) || { \
