@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..schema.columns import COLUMN_BY_NAME, ID_PATTERN
 from .notices import Notice, short
-from .table import MAX_ROWS
+from .rows import MAX_ROWS
 
 COPY_OF = "copy_of"
 ROUTES_KEY = "routes"

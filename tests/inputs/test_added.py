@@ -13,7 +13,7 @@ import pytest
 
 from connectivity import compare, comparison_csv, parse_query, read_default
 from connectivity.inputs.provenance import ESTIMATE, SOURCED, YOUR_TABLE, YOURS, origin
-from connectivity.inputs.table import MAX_ROWS
+from connectivity.inputs.rows import MAX_ROWS
 from connectivity.inputs.tablelink import encode_table
 from connectivity.model.routes import WEEKS_PER_MONTH
 from harness.cli import run_cli
