@@ -1,8 +1,9 @@
 """The session's state, by name: one typed accessor instead of string keys on every page.
 
-The sidebar's widgets keep their own keys (a PARAMS name each, so the form and
-the link share names); everything else a page remembers between runs is a
-property here.
+What a page remembers between runs is a property here, in plain session entries,
+which Streamlit keeps; widgets keep their own keys (the sidebar's are PARAMS names,
+so the form and the link share names), and Streamlit drops a widget's state when a
+run does not draw it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from connectivity.inputs.scenario import Notice, Override, Scenario
+from connectivity.inputs.scenario import Notice, Scenario
 
 
 def _slot(key: str, default: Any) -> property:
@@ -27,12 +28,10 @@ def _slot(key: str, default: Any) -> property:
 
 
 class _State:
-    overrides: tuple[Override, ...] = _slot("overrides", ())
-    table_code: str = _slot("table_code", "")
+    # The scenario in use; changed only through pages._scenario.
+    current: Scenario | None = _slot("scenario_in_use", None)
     notices: list[Notice] = _slot("notices", [])
     opened: bool = _slot("_opened", False)
-    # The scenario the sidebar drew in this run; pages read it rather than rebuild it.
-    scenario: Scenario | None = _slot("_scenario", None)
     editor_version: int = _slot("editor_version", 0)
     edit_problems: list[str] = _slot("edit_problems", [])
     upload_problems: tuple[str, list[str]] | None = _slot("upload_problems", None)

@@ -58,8 +58,8 @@ def _redraw_editor() -> None:
 def _apply_edits(group: int) -> None:
     """Check every edit with the table's rules; keep the good, refuse the bad."""
     edits = state.widget(_editor_key(group), {}).get("edited_rows", {})
-    kept, notices = merge_edits(_ui.base_table(), state.overrides, edits)
-    state.overrides = kept
+    kept, notices = merge_edits(_ui.base_table(), _ui.scenario().overrides, edits)
+    _ui.set_overrides(kept)
     state.edit_problems = [str(n) for n in notices]
     _redraw_editor()
 
@@ -74,16 +74,14 @@ def _upload() -> None:
         state.upload_problems = (uploaded.name, [str(p) for p in exc.problems])
         return
     state.upload_problems = None
-    state.table_code = encode_table(table)
-    state.overrides = ()
+    _ui.set_table(encode_table(table))
     state.edit_problems = []
     state.upload_done = (uploaded.name, len(table))
     _redraw_editor()
 
 
 def _reset_table() -> None:
-    state.overrides = ()
-    state.table_code = ""
+    _ui.set_table("")
     state.edit_problems = []
     state.upload_problems = None
     _redraw_editor()
@@ -124,7 +122,7 @@ if scenario.overrides:
     st.subheader("Your figures")
     _ui.your_figures(scenario, base)
     if st.button("Undo all edits", icon=":material/undo:"):
-        state.overrides = ()
+        _ui.set_overrides(())
         _redraw_editor()
         st.rerun()
 

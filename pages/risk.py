@@ -43,7 +43,7 @@ appetite = st.slider(f"The total you could live with ({s.currency})", min_value=
                      help="Move it to see the chance that each route costs more than this.")
 appetite_usd = appetite / s.fx_rate
 _ui.chart((exceedance_chart, result, appetite_usd), exceedance_summary(result, appetite_usd),
-          "Chance that each route's total exceeds a given amount", key=appetite_usd)
+          "Chance that each route's total exceeds a given amount")
 
 left, right = st.columns(2)
 with left:

@@ -57,4 +57,4 @@ for column, (name, values, unit, title, axis) in zip(st.columns(2), SWEEPS):
         _ui.chart((sweep_chart, table, values, curves, title, axis, getattr(scenario, name),
                    scenario),
                   sweep_summary(values, curves, labels, unit),
-                  f"{title}, one line per route", key=name)
+                  f"{title}, one line per route")

@@ -84,13 +84,13 @@ def test_the_estimate_helper_writes_the_lost_share_into_the_link():
 
 def test_the_staff_hour_is_typed_in_the_currency_and_reopens_as_typed():
     at = run({"currency": "CNY", "hourly_usd": "40"}, "compare")
-    hour = next(w for w in at.number_input if w.key.startswith("hourly_usd-in-CNY"))
+    hour = next(w for w in at.number_input if w.key == "hourly_in_currency")
     assert hour.label == "Loaded cost of one staff hour (CNY)" and hour.value == 284.0
     hour.set_value(284.99).run()
     assert_healthy(at)
     assert float(dict(at.query_params.items())["hourly_usd"]) == 284.99 / 7.1
     again = _reopen(at, "compare")
-    assert next(w for w in again.number_input if w.key.startswith("hourly_usd-in-")).value \
+    assert next(w for w in again.number_input if w.key == "hourly_in_currency").value \
         == 284.99
     # Another run (any change) keeps the hour: its dollar field is not drawn meanwhile.
     next(w for w in again.number_input if w.key == "users").set_value(30).run()

@@ -1,0 +1,132 @@
+"""The scenario form in the sidebar: widgets that propose changes, never hold the scenario.
+
+Each widget is drawn from the scenario (its value written under its key just before
+it is drawn) and a change calls back into `_scenario.change`. A widget whose state
+Streamlit dropped (a run ended before the form was drawn) is drawn again from the
+scenario, so its default never stands in for the manager's value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+import streamlit as st
+
+from connectivity import Scenario, parse_query
+from connectivity.inputs.scenario import apply_overrides
+from connectivity.schema.currency import CODES, CURRENCY_BY_CODE
+from connectivity.schema.params import PARAM_BY_NAME, Param, app_trial_cap
+from connectivity.views.labels import route_labels
+from pages._scenario import base_table, change, replace, scenario
+from pages._state import state
+
+HOURLY_KEY = "hourly_in_currency"
+
+
+def _propose(name: str) -> None:
+    change(**{name: state.widget(name)})
+
+
+def _number_input(p: Param, current: Scenario, high: float | None = None,
+                  disabled: bool = False) -> None:
+    whole = p.kind == "int"
+    cast = int if whole else float
+    state.set_widget(p.name, cast(getattr(current, p.name)))
+    st.number_input(p.label, min_value=cast(p.low), max_value=cast(high or p.high),
+                    step=cast(p.step or 1), key=p.name, help=p.help,
+                    format=None if whole else "%g", disabled=disabled,
+                    on_change=_propose, args=(p.name,))
+
+
+def _hourly_in_currency(p: Param, current: Scenario) -> None:
+    """The staff hour typed in the scenario's currency; the scenario keeps US dollars
+    (a typed 284.99 reads back as 284.99)."""
+    code, rate = current.currency, current.fx_rate
+    top = float(p.high) * rate
+    state.set_widget(HOURLY_KEY, min(round(current.hourly_usd * rate, 2), top))
+    st.number_input(p.label.replace("(USD)", f"({code})"), min_value=0.0, max_value=top,
+                    step=1.0, format="%.2f", key=HOURLY_KEY, on_change=_hourly_typed,
+                    help=f"{p.help} Typed in {code}; the link keeps US dollars.")
+
+
+def _hourly_typed() -> None:
+    change(hourly_usd=state.widget(HOURLY_KEY) / scenario().fx_rate)
+
+
+def _currency_chosen() -> None:
+    """A newly chosen currency starts from its dated reference rate."""
+    code = state.widget("currency")
+    change(currency=code, fx_rate=CURRENCY_BY_CODE[code].default_rate)
+
+
+def _choice(p: Param, options: list, current: Scenario, words: Callable[[str], str],
+            on_change: Callable[[], None] | None = None) -> None:
+    state.set_widget(p.name, getattr(current, p.name))
+    st.selectbox(p.label, options, key=p.name, help=p.help, format_func=words,
+                 on_change=on_change or _propose, args=() if on_change else (p.name,))
+
+
+def sidebar(current: Scenario) -> None:
+    """The scenario form, drawn after the page: what a manager reads first comes first."""
+    table = base_table()
+    p = PARAM_BY_NAME
+    with st.sidebar:
+        st.header("Your scenario")
+        st.caption("Every page uses these numbers; the address bar always holds them, so "
+                   "the link reopens this exact comparison.")
+        for name in ("sites", "users", "mbps"):
+            _number_input(p[name], current)
+        st.subheader("Cost of people's time")
+        if current.currency == "USD":
+            _number_input(p["hourly_usd"], current)
+        else:
+            _hourly_in_currency(p["hourly_usd"], current)
+        for name in ("hours_month", "dependency_pct"):
+            _number_input(p[name], current)
+        st.subheader("Comparison")
+        for name in ("horizon_months", "discount_pct"):
+            _number_input(p[name], current)
+        ids = list(table["option_id"])
+        labels = dict(zip(ids, route_labels(apply_overrides(table, current.overrides))))
+        _choice(p["status_quo"], ids, current, lambda oid: labels.get(oid, oid))
+        _choice(p["currency"], list(CODES), current,
+                lambda code: f"{code}: {CURRENCY_BY_CODE[code].name}", _currency_chosen)
+        _number_input(p["fx_rate"], current, disabled=current.currency == "USD")
+        with st.expander("Simulation settings"):
+            st.caption("The risk figures come from simulated futures (trials): possible "
+                       "years drawn at random from every range. The seed fixes that draw, "
+                       "so a link always gives the same numbers. How much the routes' "
+                       "risks move together: 0 = independent, 1 = a tense year hits all.")
+            _number_input(p["correlation"], current)
+            _number_input(p["trials"], current, high=app_trial_cap(len(table)))
+            _number_input(p["seed"], current)
+        st.button("Reset to defaults", on_click=_reset, use_container_width=True)
+    _close_sidebar_on_phone(current)
+
+
+def _reset() -> None:
+    """Back to the default scenario; the table in use (and its edits) stay."""
+    current = scenario()
+    default = parse_query([], base_table())[0]
+    replace(default.with_values(overrides=current.overrides, table=current.table))
+    state.notices = []
+
+
+# Streamlit keeps an opened sidebar open across runs; on a phone it then covers the
+# answer. This fixed script (no user text in it) closes it once the scenario changes.
+_CLOSE_ON_PHONE = """<script>
+const top_ = window.parent, doc = top_.document;
+const bar = doc.querySelector("[data-testid='stSidebar']");
+if (top_.innerWidth <= 768 && bar && bar.getAttribute("data-collapsed") === "false") {
+  const close = doc.querySelector("[data-testid='stSidebarCollapseButton'] button");
+  if (close) close.click();
+}
+</script><!-- %s -->"""
+
+
+def _close_sidebar_on_phone(current: Scenario) -> None:
+    """A new frame per scenario (the digest changes), so the script runs after a change only."""
+    digest = hashlib.sha256(current.query().encode()).hexdigest()[:16]
+    with st.sidebar, st.container(key="phone_closer"):
+        st.iframe(_CLOSE_ON_PHONE % digest, height=1, tab_index=-1)
