@@ -1,4 +1,4 @@
-"""`python -m connectivity compare|memo|validate`: strict where the app is lenient.
+"""`python -m connectivity compare|memo|link|validate`: strict where the app is lenient.
 
 A problem with the input is one line on stderr and exit status 2; no
 traceback ever reaches the user.
@@ -19,6 +19,9 @@ from .inputs.table import read_default, read_table
 from .inputs.tablelink import encode_table
 from .model.compare import compare
 from .schema.params import PARAMS
+from .store import LimitReached, StoreUnavailable, open_store
+from .store.resolve import CannotResolve, resolve, short_id
+from .store.short import SHORT_KEY
 
 # Where `make run` serves the app; a deployed app's address goes in --app-url.
 DEFAULT_APP_URL = "http://localhost:8501/"
@@ -44,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     memo.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
                       help="the memo's date (default: today in UTC, as the app prints it)")
     memo.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    _scenario_arguments(commands.add_parser(
+        "link", help="store the scenario in the link store (CONNECTIVITY_STORE) and print "
+                     "its short link"))
     val = commands.add_parser("validate", help="check an options table")
     val.add_argument("file", type=Path, help="a CSV file or an .xlsx workbook")
     return parser
@@ -54,7 +60,9 @@ def _scenario_arguments(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser
     cmd.add_argument("--options", type=Path,
                      help="options table, CSV or .xlsx (default: data/options.csv)")
     cmd.add_argument("--query", default="",
-                     help="a share link, or its query string, e.g. 'users=40&sites=2'")
+                     help="a share link, or its query string, e.g. 'users=40&sites=2'; a "
+                          "short link (s=ID) is read from the link store CONNECTIVITY_STORE "
+                          "names")
     for p in PARAMS:
         cmd.add_argument(p.flag, dest=p.name, metavar=p.name.upper(),
                          help=p.label.replace("%", "%%"))  # argparse formats help with %
@@ -119,6 +127,12 @@ def run(argv: list[str] | None = None) -> int:
         print(f"ok: {len(table)} options")
         return 0
     pairs = split_query(args.query)
+    if short_id(pairs) is not None:
+        try:
+            pairs = _expand(pairs)
+        except CannotResolve as exc:
+            return _fail([f"--query: {exc}; give the full link instead (the share box's "
+                          "'Full link')"])
     if args.options is not None:  # --options wins over a table carried in --query
         pairs = [(k, v) for k, v in pairs if k != TABLE_KEY]
     flags = {p.name: getattr(args, p.name) for p in PARAMS if getattr(args, p.name) is not None}
@@ -139,6 +153,8 @@ def run(argv: list[str] | None = None) -> int:
         return _fail(errors)
     for notice in notices:
         print(f"note: {notice}", file=sys.stderr)
+    if args.command == "link":
+        return _link(args, scenario, table)
     if args.command == "memo":
         # Imported here: fpdf2 and vl-convert would slow every other command's start.
         from .export.memo import memo_pdf, today
@@ -163,6 +179,28 @@ def run(argv: list[str] | None = None) -> int:
             args.out.write_bytes(data)
         except OSError as exc:
             return _fail([f"cannot write {args.out}: {exc.strerror or exc}"])
+    return 0
+
+
+def _expand(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A short link's pairs → the full link's (the rest of such a link is ignored)."""
+    record = resolve(str(short_id(pairs)), open_store)
+    return split_query(record.link_query(encode_table(read_default())))
+
+
+def _link(args: argparse.Namespace, scenario, table) -> int:
+    if args.options is not None:  # the short link must reopen the file's table
+        scenario = scenario.with_values(table=encode_table(table))
+    try:
+        store = open_store()
+        if store is None:
+            return _fail([f"the link store is off (CONNECTIVITY_STORE=off), so there is no "
+                          f"short link; the full link is {_app_url(args)}?{scenario.query()}"])
+        link_id = store.save_scenario(scenario, encode_table(read_default()),
+                                      session="command line", address="command line")
+    except (StoreUnavailable, LimitReached) as exc:
+        return _fail([str(exc)])
+    print(f"{_app_url(args)}?{SHORT_KEY}={link_id}")
     return 0
 
 
