@@ -16,11 +16,11 @@ from connectivity.views.compare import (
     cumulative_summary,
     headline,
     regret_line,
-    top_estimate,
     whose_numbers,
 )
 from connectivity.views.format import money, money_range, pct, short_money
 from connectivity.views.labels import route_colors
+from connectivity.views.story import moves_most
 from pages import _memo, _ui
 
 _ui.require_entrypoint()
@@ -33,11 +33,12 @@ def answer(result: Result) -> None:
     tornado = _ui.scenario_tornado()
     with st.container(key="whose_numbers"):
         st.info(_ui.plain(whose_numbers(result, tornado)), icon=":material/person_check:")
-        top = top_estimate(result, tornado)
+        top = moves_most(tornado)  # the input the sentence above names
         quotes, estimate = st.columns(2)
         quotes.page_link("pages/quotes.py", label="Enter your quotes",
                          icon=":material/request_quote:")
-        if top is not None and top.columns[0].startswith(("productivity_loss", "outage")):
+        if (top is not None and top.option_id
+                and top.columns[0].startswith(("productivity_loss", "outage"))):
             estimate.page_link("pages/estimate.py",
                                label="Set that estimate from what you see",
                                icon=":material/timer:")

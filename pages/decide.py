@@ -5,7 +5,7 @@ import streamlit as st
 
 from connectivity import Scenario
 from connectivity.inputs.scenario import table_in_use
-from connectivity.model.information import Information, value_of_information
+from connectivity.model.information import Information, first_to_find_out, value_of_information
 from connectivity.views.decide import (
     decide_summary,
     evpi_share,
@@ -17,6 +17,7 @@ from connectivity.views.decide import (
 )
 from connectivity.views.format import money, pct
 from connectivity.views.labels import route_labels
+from connectivity.views.story import finding_out_sentence
 from pages import _ui
 
 _ui.require_entrypoint()
@@ -43,6 +44,7 @@ st.caption(f"Decide now, or find out first? From the same {s.trials:,} simulated
            f"(seed {s.seed}) as the Risk page.")
 with st.container(key="decide_sentence"):
     st.markdown(_ui.plain(decide_summary(info, labels, s)))
+    st.markdown(_ui.plain(finding_out_sentence(info, labels, s)))
 
 evpi_col, share_col, top_col = st.columns(3)
 with evpi_col:
@@ -54,9 +56,11 @@ with share_col:
               help=f"EVPI divided by the expected total of {labels[info.winner]}, the "
                    "route with the lowest expected total.")
 with top_col:
-    best = info.inputs[0].value if info.inputs else 0.0
-    st.metric("Best single input to learn", money(best, s),
-              help="The EVPPI of the input at the top of the chart below.")
+    first = first_to_find_out(info)
+    st.metric("Worth finding out first", money(info.inputs[first].value if first is not None
+                                               else 0.0, s),
+              help="What knowing the input worth finding out first (the top of the chart "
+                   "below, when it beats the estimate's noise) would save before choosing.")
 
 if len(labels) > 1 and worth_learning(info):
     _ui.chart((evppi_chart, info, table, s), evppi_summary(info, labels, s),

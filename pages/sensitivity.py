@@ -9,6 +9,7 @@ from connectivity.inputs.scenario import table_in_use
 from connectivity.model.sensitivity import sweep
 from connectivity.views.labels import route_labels
 from connectivity.views.sensitivity import (
+    horizon_summary,
     sweep_chart,
     sweep_summary,
     tornado_chart,
@@ -54,7 +55,9 @@ SWEEPS = (
 for column, (name, values, unit, title, axis) in zip(st.columns(2), SWEEPS):
     with column:
         curves = _sweep(base, scenario, name, values)
+        summary = (horizon_summary(values, curves, labels, _ui.result().breakeven,
+                                   scenario.horizon_months) if name == "horizon_months"
+                   else sweep_summary(values, curves, labels, unit))
         _ui.chart((sweep_chart, table, values, curves, title, axis, getattr(scenario, name),
-                   scenario),
-                  sweep_summary(values, curves, labels, unit),
+                   scenario), summary,
                   f"{title}, one line per route")

@@ -18,10 +18,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..inputs.scenario import Scenario
 from ..inputs.table import template_rows, written_columns
+from ..model.breakeven import breakevens
+from ..model.sensitivity import tornado_in_use
 from ..schema.columns import COLUMN_BY_NAME, COLUMNS, Column
 from ..schema.currency import CURRENCY_BY_CODE
 from ..schema.outputs import OUTPUTS
 from ..schema.params import PARAMS
+from ..views.labels import route_labels
+from ..views.story import breakeven_sentence, mover_sentence
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY = '"$"#,##0.00'
@@ -109,12 +113,15 @@ def _rows(sheet: Worksheet, rows: list[tuple[object, ...]], start: int = 1) -> i
     return start + len(rows)
 
 
-def _scenario_sheet(sheet: Worksheet, scenario: Scenario, link: str, default: bool) -> None:
+def _scenario_sheet(sheet: Worksheet, scenario: Scenario, link: str, default: bool,
+                    story: list[tuple[str, str]]) -> None:
     currency = CURRENCY_BY_CODE[scenario.currency]
     rows: list[tuple[object, ...]] = [
         ("Scenario of this comparison",),
         ("Every amount is in US dollars (USD)" + ("." if currency.code == "USD" else
          f"; the Comparison sheet repeats them in {currency.code} at the rate below."),),
+        (),
+        *story,
         (),
     ]
     for p in PARAMS:
@@ -163,12 +170,22 @@ def _glossary(book: Workbook, headers: list[str], rows: list[tuple[str, str, str
     _widths(sheet, widths)
 
 
+def story_rows(table: pd.DataFrame, s: Scenario) -> list[tuple[str, str]]:
+    """What the pages and the memo say of break-even and the input that moves the margin
+    most, in the same words (the pages' currency)."""
+    labels = route_labels(table)
+    rows = [("Break-even", breakeven_sentence(breakevens(table, s), labels, s.horizon_months)),
+            ("What moves the margin most", mover_sentence(tornado_in_use(table, s), s))]
+    return [(label, text) for label, text in rows if text]
+
+
 def comparison_xlsx(comparison: pd.DataFrame, table: pd.DataFrame, scenario: Scenario,
                     link: str) -> bytes:
     """The comparison workbook: the comparison, the scenario with its link, the sources."""
     book = Workbook()
     _comparison_sheet(book.active, comparison, scenario)
-    _scenario_sheet(book.create_sheet("Scenario"), scenario, link, default=not scenario.table)
+    _scenario_sheet(book.create_sheet("Scenario"), scenario, link, not scenario.table,
+                    story_rows(table, scenario))
     _sources_sheet(book.create_sheet("Sources"), table)
     _glossary(book, ["Column", "Name in files and links", "Meaning"],
               [(o.label, o.name, o.meaning) for o in OUTPUTS], [24, 28, 90])

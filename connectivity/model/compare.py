@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..inputs.scenario import Scenario, table_in_use
 from ..schema.outputs import OUTPUT_COLUMNS
+from .breakeven import Breakeven, breakevens
 from .expected import components_frame, npv, plan_flows
 from .regret import expected_regret
 from .routes import plan
@@ -25,6 +26,7 @@ class Result:
     expected: pd.DataFrame  # exact expected components per route
     flows: np.ndarray  # (routes, components, months + 1) expected cash flows
     simulation: Simulation
+    breakeven: tuple[Breakeven, ...] = ()  # the winner's, against each other route
 
 
 def lowest_cost_shares(totals: np.ndarray) -> np.ndarray:
@@ -83,4 +85,5 @@ def compare(default_table: pd.DataFrame, s: Scenario, keep_components: bool = Tr
         "rank": rank,
         "scenario": s.query(),
     })
-    return Result(s, table, frame[list(OUTPUT_COLUMNS)], expected, flows, sim)
+    return Result(s, table, frame[list(OUTPUT_COLUMNS)], expected, flows, sim,
+                  breakevens(table, s))

@@ -42,6 +42,21 @@ class Information:
         return int(np.argmin(self.expected_totals))
 
 
+LEAST = 1.0  # USD: a value that rounds to nothing is not worth naming
+
+
+def worth_learning(info: Information) -> list[int]:
+    """Indices of the inputs worth more than the estimate's noise (and than a dollar)."""
+    floor = max(info.noise, LEAST)
+    return [k for k, v in enumerate(info.inputs) if v.value > floor]
+
+
+def first_to_find_out(info: Information) -> int | None:
+    """The input worth finding out first: the largest EVPPI above the noise, or None."""
+    real = worth_learning(info)
+    return real[0] if real and len(info.names) > 1 else None
+
+
 def input_words(stem: str) -> str:
     """The tornado's words for a range without their unit: "lost share of work"."""
     return words(stem, unit=False, first_capital=False)

@@ -116,6 +116,12 @@ def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
     return Tornado(winner, runner, base, tuple(swings))
 
 
+def tornado_in_use(table: pd.DataFrame, s: Scenario) -> Tornado:
+    """The same tornado from a table already in use (its overrides written in), as the
+    memo and the workbook hold it: the pages' tornado of the same scenario."""
+    return tornado(table, s.with_values(overrides=(), table=""))
+
+
 def sweep(table: pd.DataFrame, s: Scenario, name: str, values: np.ndarray) -> np.ndarray:
     """Exact expected totals, shape (len(values), routes), as one input varies."""
     rows = _rows(table, s)

@@ -8,13 +8,13 @@ import pandas as pd
 
 from ..inputs.provenance import ESTIMATE, origin
 from ..inputs.quotes import QUOTE_COLUMNS
-from ..model.breakeven import crossings, cumulative
+from ..model.breakeven import horizon_totals
 from ..model.compare import Result
 from ..model.routes import COMPONENTS
 from ..model.sensitivity import Swing, Tornado
 from ..schema.outputs import OUTPUT_BY_NAME, OUTPUTS
 from ..schema.palette import COMPONENT_COLORS, COMPONENT_LABELS
-from .format import money, money_range, month, pct
+from .format import money, money_range, pct
 from .labels import (
     AXIS_MONEY,
     LEGAL_WORDS,
@@ -25,8 +25,8 @@ from .labels import (
     route_labels,
     speak,
 )
-from .sensitivity import swing_words
 from .spec import chart, field, inline, layered, mark
+from .story import breakeven_sentence, mover_sentence, moves_most
 
 
 def breakdown_frame(result: Result) -> pd.DataFrame:
@@ -103,53 +103,51 @@ def cost_risk_chart(result: Result) -> alt.LayerChart:
 
 
 def cumulative_frame(result: Result) -> pd.DataFrame:
-    curves = cumulative(result.flows)
+    """Each route's expected total over every horizon from 1 month to the scenario's."""
+    curves = horizon_totals(result.table, result.scenario)
     labels = route_labels(result.table)
-    months = curves.shape[1]
+    months = curves.shape[0]
     return pd.DataFrame({
         "route": [label for label in labels for _ in range(months)],
-        "month": np.tile(np.arange(months), len(labels)),
-        "usd": curves[:len(labels)].ravel(),
+        "month": np.tile(np.arange(1, months + 1), len(labels)),
+        "usd": curves[:, :len(labels)].T.ravel(),
     })
 
 
 def breakeven_frame(result: Result) -> pd.DataFrame:
-    curves = cumulative(result.flows)
+    """The winner's break-even points (model/breakeven.py), on the winner's line."""
+    curves = horizon_totals(result.table, result.scenario)
     labels = route_labels(result.table)
-    rows = []
-    for c in crossings(curves):
-        lo = int(c.month)
-        hi = min(lo + 1, curves.shape[1] - 1)
-        frac = c.month - lo
-        usd = curves[c.cheaper, lo] * (1 - frac) + curves[c.cheaper, hi] * frac
-        rows.append({"month": c.month, "usd": float(usd), "route": labels[c.cheaper],
-                     "event": f"{labels[c.cheaper]} becomes cheaper than {labels[c.dearer]}"})
+    rows = [{"month": b.month, "usd": float(curves[b.month - 1, b.winner]),
+             "route": labels[b.winner],
+             "event": f"{labels[b.winner]} costs less than {labels[b.against]} from here"}
+            for b in result.breakeven if b.month > 1]
     return pd.DataFrame(rows, columns=["month", "usd", "route", "event"])
 
 
 def cumulative_chart(result: Result) -> alt.LayerChart:
-    """Cumulative expected cost, month by month; break-even points marked."""
+    """Each route's expected total if the route were needed for 1, 2, … months; the
+    winner's break-even months marked."""
     s = result.scenario
+    title = f"Expected total if needed for 1 to {s.horizon_months} months"
     lines = chart(inline(cumulative_frame(result), ["usd"], s.fx_rate),
                   mark("line", point=False, strokeWidth=2.5), {
-        "x": field("month:Q", title="Month"),
-        "y": field("usd:Q", title=money_title("Cumulative expected cost", s),
+        "x": field("month:Q", title="Months the route is needed"),
+        "y": field("usd:Q", title=money_title("Expected total", s),
                    axis={"format": AXIS_MONEY}),
         "color": route_color(result.table),
         "strokeDash": field("route:N", legend=None),
-        "tooltip": [field("route:N", title="Route"), field("month:Q", title="Month"),
-                    field("usd:Q", title="Cumulative cost", format=MONEY)],
-    }, title="Cumulative expected cost, month by month")
+        "tooltip": [field("route:N", title="Route"), field("month:Q", title="Months"),
+                    field("usd:Q", title="Expected total", format=MONEY)],
+    }, title=title)
     marks = chart(inline(breakeven_frame(result), ["usd"], s.fx_rate),
                   mark("point", shape="diamond", size=140, filled=True, color="black"), {
         "x": field("month:Q"), "y": field("usd:Q"),
         "tooltip": [field("event:N", title="Break-even"),
-                    field("month:Q", title="Month", format=".1f"),
-                    field("usd:Q", title="Cumulative cost", format=MONEY)],
+                    field("month:Q", title="Months"),
+                    field("usd:Q", title="Expected total", format=MONEY)],
     })
-    end = chart(inline(pd.DataFrame({"month": [s.horizon_months]})),
-                mark("rule", strokeDash=[4, 4], color="gray"), {"x": field("month:Q")})
-    return layered(lines, marks, end, height=400, config=speak(s))
+    return layered(lines, marks, height=400, config=speak(s))
 
 
 def _ranked(result: Result) -> list[int]:
@@ -230,17 +228,8 @@ def cost_risk_summary(result: Result) -> str:
 
 
 def cumulative_summary(result: Result) -> str:
-    labels = route_labels(result.table)
-    found = crossings(cumulative(result.flows))
-    horizon = result.scenario.horizon_months
-    inside = [c for c in found if c.month <= horizon]
-    if not inside:
-        return (f"No route overtakes another within the {horizon} months: the order at month 1 "
-                "holds to the end.")
-    words = [f"{labels[c.cheaper]} becomes cheaper than {labels[c.dearer]} at {month(c.month)}"
-             for c in inside[:4]]
-    more = f" (and {len(inside) - 4} more)" if len(inside) > 4 else ""
-    return "Break-even: " + "; ".join(words) + more + "."
+    return breakeven_sentence(result.breakeven, route_labels(result.table),
+                              result.scenario.horizon_months)
 
 
 RANGE_80 = "range_80"  # the display table's "80% range" column: p10 to p90 in words
@@ -283,13 +272,14 @@ def whose_numbers(result: Result, t: Tornado) -> str:
             text += " Every other price and risk is the app's estimate."
     else:
         text = "Every price and risk here is the app's estimate: none are yours yet."
-    top = top_estimate(result, t)
+    top = moves_most(t)
     if top is None:
         return text
-    label, low, high = swing_words(top, s)
-    flips = min(top.low_margin, top.high_margin) < 0
-    return (text + f" The answer depends most on an estimate: {label} ({low} to {high})"
-            + (", which alone could reverse it." if flips else "."))
+    mine = top.option_id and not all(
+        origin(s, top.option_id, c) == ESTIMATE for c in top.columns)
+    whose = (", a figure of yours" if mine or not top.option_id
+             else ", one of the app's estimates")
+    return text + " " + mover_sentence(t, s, whose)
 
 
 def top_estimate(result: Result, t: Tornado) -> Swing | None:

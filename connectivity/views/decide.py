@@ -5,14 +5,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..model.information import Information, input_words
+from ..model.information import LEAST, Information, input_words, worth_learning
 from .format import Speaks, money, pct
 from .labels import route_color, route_labels
 from .spec import InLayer, chart, field, inline, layered, mark
 
 TOP = 10
 ROBUST_SHARE = 0.01  # below 1% of the expected cost, information cannot pay much
-LEAST = 1.0  # USD: a value that rounds to nothing is not worth naming
 
 
 def _in_currency(s: Speaks) -> tuple[float, str, str, str]:
@@ -49,12 +48,6 @@ def regret_frame(info: Information, labels: list[str]) -> pd.DataFrame:
         "expected_regret_usd": list(info.regrets),
         "chosen_now": [i == info.winner for i in range(len(labels))],
     })
-
-
-def worth_learning(info: Information) -> list[int]:
-    """Indices of the inputs worth more than the estimate's noise (and than a dollar)."""
-    floor = max(info.noise, LEAST)
-    return [k for k, v in enumerate(info.inputs) if v.value > floor]
 
 
 def evpi_share(info: Information) -> float:

@@ -19,7 +19,7 @@ AXIS_MONEY = "$.2~s"
 LEGAL_WORDS = {"authorised": "Licensed (authorised)", "unauthorised": "Not authorised",
                "pilot": "Pilot scheme"}
 REACH_WORDS = {"hq_only": "Head office only", "open_internet": "Open internet",
-               "domestic_only": "Nothing abroad"}
+               "domestic_only": "No legal route abroad"}
 
 
 def money_title(text: str, s: Speaks) -> str:

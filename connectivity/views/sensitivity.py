@@ -9,30 +9,16 @@ import numpy as np
 import pandas as pd
 
 from ..inputs.cells import fmt
-from ..model.sensitivity import Swing, Tornado
+from ..model.breakeven import Breakeven, crossings
+from ..model.sensitivity import Tornado
 from ..schema.outputs import OUTPUT_BY_NAME
 from .format import Speaks, money
 from .labels import AXIS_MONEY, MONEY, money_title, route_color, route_labels, speak
 from .spec import InLayer, chart, field, inline, layered, mark
+from .story import Dollars, breakeven_sentence, mover_sentence, swing_words
 
 END_COLORS = ("#999999", "#332288")  # low end, high end
 BAR_STEP = 46  # pixels per input: its label above, its bar below (fits a phone's width)
-
-
-class _Dollars:
-    currency = "USD"
-    fx_rate = 1.0
-
-
-def swing_words(w: Swing, s: Speaks | None = None) -> tuple[str, str, str]:
-    """A swing's label and ends as a person reads them, money in the scenario's currency."""
-    s = s or _Dollars()
-    if w.label.endswith(" (%)"):
-        return w.label[:-4], f"{w.low_value}%", f"{w.high_value}%"
-    if not w.in_usd or s.currency == "USD":
-        return w.label, w.low_value, w.high_value
-    label = w.label.replace("(USD)", f"({s.currency})")
-    return label, money(float(w.low_value), s), money(float(w.high_value), s)
 
 
 def tornado_frame(t: Tornado, top: int = 15, s: Speaks | None = None) -> pd.DataFrame:
@@ -53,7 +39,7 @@ def tornado_chart(t: Tornado, labels: list[str], top: int = 15, s: Speaks | None
     Each input's name is written above its bar, across the chart's whole width:
     as axis labels at the side they left no room for bars on a phone.
     """
-    s = s or _Dollars()
+    s = s or Dollars()
     frame = tornado_frame(t, top, s)
     order = list(dict.fromkeys(frame["input"]))
     # Two lines, so the title fits a phone's width.
@@ -103,7 +89,7 @@ SWEEP_ROWS = 4000  # under MAX_ROWS, Altair's limit for a chart's rows
 def sweep_chart(table: pd.DataFrame, values: np.ndarray, curves: np.ndarray, title: str,
                 axis_title: str, current: float, s: Speaks | None = None) -> alt.LayerChart:
     """Each route's expected total as one input varies; the current value marked."""
-    s = s or _Dollars()
+    s = s or Dollars()
     # A chart carries at most MAX_ROWS rows: a sweep of many routes keeps every k-th point
     # and the last (the lines are straight, or nearly, in between). The break-even
     # sentences read every point.
@@ -127,17 +113,26 @@ def crossovers(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: 
                ) -> list[str]:
     """Sentences for each point where one route becomes cheaper than another."""
     found = []
-    for a in range(curves.shape[1]):
-        for b in range(curves.shape[1]):
-            if a == b:
-                continue
-            diff = curves[:, a] - curves[:, b]
-            for k in np.flatnonzero((diff[:-1] >= 0) & (diff[1:] < 0)):
-                at = float(values[k])
-                noun = unit[:-1] if at == 1 and unit.endswith("s") else unit
-                found.append((at, f"above {fmt(at)} {noun}, "
-                              f"{labels[a]} costs less than {labels[b]}"))
-    return [text for _, text in sorted(found)]
+    for c in crossings(values, curves):
+        noun = unit[:-1] if c.at == 1 and unit.endswith("s") else unit
+        found.append(f"above {fmt(c.at)} {noun}, {labels[c.cheaper]} costs less than "
+                     f"{labels[c.dearer]}")
+    return found
+
+
+def horizon_summary(values: np.ndarray, curves: np.ndarray, labels: list[str],
+                    found: tuple[Breakeven, ...], horizon: int) -> str:
+    """The horizon sweep: the break-even sentence of every page, then what changes past
+    the scenario's horizon."""
+    text = breakeven_sentence(found, labels, horizon)
+    later = values >= horizon
+    beyond = crossovers(values[later], curves[later], labels, "months")
+    if beyond:
+        more = f" (and {len(beyond) - 3} more)" if len(beyond) > 3 else ""
+        text += f" Past {horizon} months: " + "; ".join(beyond[:3]) + more + "."
+    elif later.sum() > 1:
+        text += f" Past {horizon} months, up to {fmt(float(values[-1]))}, the order holds."
+    return text.strip()
 
 
 def sweep_summary(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: str,
@@ -147,16 +142,18 @@ def sweep_summary(values: np.ndarray, curves: np.ndarray, labels: list[str], uni
         return (f"Between {fmt(float(values[0]))} and {fmt(float(values[-1]))} {unit} the "
                 "order of the routes never changes.")
     more = f" (and {len(words) - 5} more)" if len(words) > 5 else ""
-    return "Break-even: " + "; ".join(words[:5]) + more + "."
+    return "Where the lines cross: " + "; ".join(words[:5]) + more + "."
 
 
 def tornado_summary(t: Tornado, labels: list[str], s: Speaks | None = None) -> str:
-    s = s or _Dollars()
+    s = s or Dollars()
     text = (f"As entered, {labels[t.winner]} beats {labels[t.runner_up]} by "
-            f"{money(t.base_margin, s)}. ")
-    flips = [w for w in t.swings if min(w.low_margin, w.high_margin) < 0]
+            f"{money(t.base_margin, s)}. {mover_sentence(t, s)} ")
+    flips = [w for w in t.swings[1:] if min(w.low_margin, w.high_margin) < 0]
     if not flips:
+        if min(t.swings[0].low_margin, t.swings[0].high_margin) < 0 if t.swings else False:
+            return text + "No other single input swung across its range reverses the order."
         return text + "No single input swung across its range reverses the order."
-    return text + ("These inputs alone could reverse that at one end of their range: "
+    return text + ("Other inputs that alone could reverse it at one end of their range: "
                    + "; ".join("{} ({} to {})".format(*swing_words(w, s))
                                for w in flips[:4]) + ".")

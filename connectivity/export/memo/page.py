@@ -10,7 +10,7 @@ from fpdf import FPDF, FontFace, XPos, YPos
 from fpdf.enums import TableBordersLayout, WrapMode
 
 from ...model.compare import Result
-from ...model.sensitivity import tornado
+from ...model.sensitivity import tornado_in_use
 from ...schema.palette import PALETTE
 from ...views.compare import breakdown_chart, breakdown_summary, caveat, headline
 from ...views.labels import route_labels
@@ -148,10 +148,11 @@ class Document(FPDF):
 
     def charts_and_foot(self) -> None:
         r, n = self.result, len(self.labels)
-        swings = tornado(r.table, r.scenario.with_values(overrides=(), table=""))
-        movers = words.mover_lines(swings, self.labels, r, top=3 if n <= 4 else 2)
-        if movers:
-            movers.insert(0, words.mover_lead(swings, self.labels, r))
+        swings = tornado_in_use(r.table, r.scenario)
+        # Six routes leave room for the lead sentence only (it names the top input).
+        movers = words.mover_lines(swings, self.labels, r, top=3 if n <= 4 else 0)
+        if swings.swings and self.labels:
+            movers.insert(0, words.mover_lead(swings, self.labels, r, listed=bool(movers)))
         matrix = qr.qr_matrix(self.share)
         summaries = (breakdown_summary(r), distribution_summary(r))
         foot = self.foot_height(movers, matrix)

@@ -13,7 +13,7 @@ from ...schema.currency import CURRENCY_BY_CODE
 from ...schema.params import PARAMS
 from ...views.format import money, money_range, pct
 from ...views.labels import LEGAL_WORDS, REACH_WORDS, route_labels
-from ...views.sensitivity import swing_words
+from ...views.story import breakeven_sentence, mover_sentence, swing_words
 from ..csv import comparison_csv
 
 # The results a reader checks against the CSV, as the CSV writes them.
@@ -86,10 +86,13 @@ def ranked_rows(result: Result) -> tuple[list[str], list[list[str]], list[int]]:
     return head, rows, order
 
 
-def mover_lead(t: Tornado, labels: list[str], result: Result) -> str:
-    return (f"As entered, {labels[t.winner]} beats {labels[t.runner_up]} by "
-            f"{money(t.base_margin, result.scenario)}; these inputs, each swung across its "
-            "range, move that lead most:")
+def mover_lead(t: Tornado, labels: list[str], result: Result, listed: bool = True) -> str:
+    """The margin, the input that moves it most and break-even; `listed`: lines follow."""
+    s = result.scenario
+    # The headline above already says by how much the winner leads.
+    return (f"{mover_sentence(t, s)} "
+            f"{breakeven_sentence(result.breakeven, labels, s.horizon_months)}"
+            + (" The lead as each input swings across its range:" if listed else ""))
 
 
 def short(text: str, limit: int) -> str:

@@ -1,0 +1,84 @@
+"""The sentences every page, the memo and the workbook share, worded once.
+
+Two measures name "the input that matters", and they answer different questions, so each
+sentence says which it is: the tornado's widest swing *moves the margin most* (how far the
+winner's lead moves as one input goes across its range, exact), and the input with the
+largest value of information is the one *worth finding out first* (what knowing it before
+choosing would save, simulated). Break-even has one definition (model/breakeven.py).
+"""
+
+from __future__ import annotations
+
+from ..model.breakeven import Breakeven
+from ..model.information import Information, first_to_find_out, input_words
+from ..model.sensitivity import Swing, Tornado
+from .format import Speaks, money
+
+
+class Dollars:
+    currency = "USD"
+    fx_rate = 1.0
+
+
+def swing_words(w: Swing, s: Speaks | None = None) -> tuple[str, str, str]:
+    """A swing's label and ends as a person reads them, money in the scenario's currency."""
+    s = s or Dollars()
+    if w.label.endswith(" (%)"):
+        return w.label[:-4], f"{w.low_value}%", f"{w.high_value}%"
+    if not w.in_usd or s.currency == "USD":
+        return w.label, w.low_value, w.high_value
+    label = w.label.replace("(USD)", f"({s.currency})")
+    return label, money(float(w.low_value), s), money(float(w.high_value), s)
+
+
+MOVES_MOST = "moves the margin most"
+WORTH_FIRST = "worth finding out first"
+BREAKEVEN_LISTED = 5
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def breakeven_sentence(found: tuple[Breakeven, ...], labels: list[str], horizon: int) -> str:
+    """The winner's break-even month against each other route, latest first."""
+    if not found:
+        return ""
+    ordered = sorted(found, key=lambda b: (-b.month, b.against))
+    shown, more = ordered[:BREAKEVEN_LISTED], len(ordered) - BREAKEVEN_LISTED
+    later = [b for b in shown if b.month > 1]
+    parts = [labels[b.against] + (" on any horizon" if k == 0 else "")
+             + f" from {b.month} months" for k, b in enumerate(later)]
+    always = [labels[b.against] for b in shown if b.month <= 1]
+    if always:
+        parts.append(_join(always) + " on every horizon")
+    return (f"Break-even: {labels[found[0].winner]}, the cheapest over {horizon} months, "
+            "costs less than " + _join(parts) + (f" (and {more} more)" if more > 0 else "")
+            + f" (up to {horizon} months; set-up, minimum terms and lead times counted).")
+
+
+def moves_most(t: Tornado) -> Swing | None:
+    """The input that moves the winner's margin most: the tornado's widest swing."""
+    return t.swings[0] if t.swings else None
+
+
+def mover_sentence(t: Tornado, s: Speaks, whose: str = "") -> str:
+    """The input that moves the margin most, with its range; `whose` says whose figure."""
+    top = moves_most(t)
+    if top is None:
+        return ""
+    label, low, high = swing_words(top, s)
+    flips = min(top.low_margin, top.high_margin) < 0
+    return (f"The input that {MOVES_MOST}: {label} ({low} to {high})" + whose
+            + (", which alone could reverse the answer." if flips else "."))
+
+
+def finding_out_sentence(info: Information, labels: list[str], s: Speaks) -> str:
+    """The input worth finding out first, and what knowing it is worth."""
+    k = first_to_find_out(info)
+    if k is None:
+        return (f"No input is {WORTH_FIRST}: knowing any one of them before choosing is "
+                "worth no more than the estimate's noise.")
+    v = info.inputs[k]
+    return (f"The input {WORTH_FIRST}: {labels[v.route]}: {input_words(v.stem)}, worth up "
+            f"to {money(v.value, s)} to know before choosing.")
