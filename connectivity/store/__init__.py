@@ -4,9 +4,9 @@ No Streamlit here. `open_store()` reads CONNECTIVITY_STORE; `Store.save` and
 `Store.load` are the whole interface: no listing, no search.
 """
 
-from .db import StoreUnavailable, open_store, store_url
+from .db import StoreUnavailable, store_url
 from .limits import CAPS, LimitReached
-from .short import LinkNotFound, Record, Store, is_link_id
+from .short import LinkNotFound, Record, Store, is_link_id, open_store
 
 __all__ = [
     "CAPS", "LimitReached", "LinkNotFound", "Record", "Store", "StoreUnavailable",

@@ -155,24 +155,3 @@ def set_up(engine: Engine) -> str:
             connection.execute(store_info.update().where(store_info.c.name == "schema_version")
                                .values(value=str(version)))
         return rows["secret"]
-
-
-def open_store(url: str | None = None, environ: dict[str, str] | None = None):
-    """The Store that CONNECTIVITY_STORE names (or `url`), set up; None when it is `off`.
-
-    Raises StoreUnavailable with a message for people when it cannot be reached.
-    """
-    from .short import Store
-
-    url = url or store_url(environ)
-    if url is None:
-        return None
-    engine = make_engine(url)
-    try:
-        secret = set_up(engine)
-    except SQLAlchemyError as exc:
-        engine.dispose()
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise StoreUnavailable(f"the link store {describe(url)} cannot be reached: "
-                               f"{reason}") from None
-    return Store(engine, secret, describe(url))

@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..inputs.scenario import TABLE_KEY, Scenario
 from . import limits
-from .db import StoreUnavailable, links, lock
+from .db import StoreUnavailable, describe, links, lock, make_engine, set_up, store_url
 
 ID_BYTES = 12  # 96 random bits
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{16}")  # token_urlsafe(12): 16 characters
@@ -143,3 +143,23 @@ class Store:
     def _unavailable(self, exc: SQLAlchemyError) -> StoreUnavailable:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         return StoreUnavailable(f"the link store {self.where} failed: {reason}")
+
+
+def open_store(url: str | None = None,
+               environ: dict[str, str] | None = None) -> Store | None:
+    """The Store that CONNECTIVITY_STORE names (or `url`), set up; None when it is `off`.
+
+    Raises StoreUnavailable with a message for people when it cannot be reached.
+    """
+    url = url or store_url(environ)
+    if url is None:
+        return None
+    engine = make_engine(url)
+    try:
+        secret = set_up(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise StoreUnavailable(f"the link store {describe(url)} cannot be reached: "
+                               f"{reason}") from None
+    return Store(engine, secret, describe(url))
