@@ -60,9 +60,13 @@ def workbook_values(link: str) -> dict[str, list[list]]:
 
 
 def memo_text(link: str) -> str:
-    """The memo's text as a reader of the PDF gets it (both pages, without footers)."""
+    """The memo's words as a reader of the PDF gets them (both pages, without footers).
+
+    Whitespace is one space: where pypdf breaks lines depends on how the PDF's text
+    objects are laid down (a table's cells on one line or one a line), not on what it says.
+    """
     scenario, result = _compared(link)
-    return text_of(memo_pdf(result, _share_link(scenario), "a4", MEMO_DAY))
+    return " ".join(text_of(memo_pdf(result, _share_link(scenario), "a4", MEMO_DAY)).split())
 
 
 def regenerate() -> None:
