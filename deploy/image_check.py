@@ -9,7 +9,8 @@ cannot be pulled) and starts it on the loopback; then, through the container:
   container and on this machine;
 - memos built inside the container, in euro and with Chinese route names: pdffonts
   says every font is embedded, pdftotext finds € or ¥ and no "?" (outside the
-  share link's own), and the pages are drawn to PNGs for a person to look at.
+  share link's own), the same text as the memo this machine builds with the same
+  command, and the pages are drawn to PNGs for a person to look at.
 
 Screenshots and memo pages go to tests/artifacts/image-*. Where Docker cannot run at
 all (no dockerd, not root) it prints one line and exits 0; IMAGE_CHECK_REQUIRED=1
@@ -24,13 +25,14 @@ import subprocess
 import sys
 import time
 import traceback
+from datetime import date
 from pathlib import Path
 
 from connectivity.views.methodology import methodology
 from deploy import image
 from harness.browse import download_csv, go_to, healthy, open_link
 from harness.chromium import chromium, watched_page
-from harness.cli import cli_csv
+from harness.cli import cli_csv, run_cli
 from harness.memo import ARTIFACTS, render
 from harness.selectors import HEADLINE, MAIN, NAV_LINK, TITLE
 
@@ -92,9 +94,9 @@ def walk(url: str, cid: str) -> None:
 
 def memo(cid: str, name: str, args: list[str], sign: str) -> None:
     """A memo built inside the container, read and drawn here."""
-    inside = f"/tmp/memo-{name}.pdf"
+    inside, day = f"/tmp/memo-{name}.pdf", date.today().isoformat()
     image.docker("exec", cid, "python", "-m", "connectivity", "memo", *args,
-                 "--out", inside, capture=True)
+                 "--date", day, "--out", inside, capture=True)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     local = ARTIFACTS / f"image-memo-{name}.pdf"
     image.docker("cp", f"{cid}:{inside}", str(local), capture=True)
@@ -111,6 +113,13 @@ def memo(cid: str, name: str, args: list[str], sign: str) -> None:
     words = re.sub(r"https?://\S+(\n[^\s]*%[0-9A-F]{2}\S*)*", "", text)
     expect_that("?" not in words, f"memo {name}: '?' in its text (an undrawn character): "
                 + " | ".join(line for line in words.splitlines() if "?" in line)[:400])
+    here = ARTIFACTS / f"image-memo-{name}-here.pdf"
+    done = run_cli("memo", *args, "--date", day, "--out", str(here))
+    expect_that(done.returncode == 0, f"memo {name} on this machine: {done.stderr}")
+    same = subprocess.run(["pdftotext", "-enc", "UTF-8", str(here), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    expect_that(text == same, f"memo {name}: the container's text differs from the memo "
+                "built here by the same command (a face drew other characters)")
     pages = render(pdf, f"image-memo-{name}")
     image.log(f"memo {name}: {len(fonts)} fonts all embedded, {sign} present, no '?', "
               f"{len(pages)} pages drawn")
