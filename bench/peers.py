@@ -37,7 +37,7 @@ from .timing import interleaved, ms, us_per_trial
 
 ROUTE = "do_nothing"
 PYFAIR_TRIALS = (20_000, 100_000, 200_000)
-SQUIGGLE_TRIALS = (20_000,)  # a Python call per trial: about 0.1 ms each
+SQUIGGLE_TRIALS = (20_000,)  # a Python call per trial: fewer trials than the others
 PYFAIR_RUNS = 5
 SQUIGGLE_RUNS = 3
 SPEED_TARGET = 10.0

@@ -43,9 +43,22 @@ def markdown(rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The hand-written part of the results file, kept under each new table: figures the
+# code's choices rest on, which code comments would let go stale.
+NOTES = "## Figures behind the code"
+
+
+def kept_notes(path: Path) -> str:
+    """The NOTES section of the file at `path` (from its heading to the end), or ""."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    start = old.find("\n" + NOTES + "\n")
+    return old[start:] if start >= 0 else ""
+
+
 def publish(rows: list[Row], header: str, path: Path) -> None:
-    """Print the table (after a header line) and write the same to `path`."""
+    """Print the table (after a header line) and write the same to `path`, above the
+    notes the file already holds."""
     text = f"{header}\n\n{markdown(rows)}"
     sys.stdout.write("\n" + text)
     sys.stdout.flush()
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text + kept_notes(path), encoding="utf-8")

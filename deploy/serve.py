@@ -43,9 +43,9 @@ if str(ROOT) not in sys.path:
 
 from connectivity.startup import MissingPart, check  # noqa: E402 (needs ROOT on sys.path)
 
-# Long enough for a slow machine's first run of every page (about 2 s on a quiet
-# one); short enough that the health check (Docker's start period is 30 s) is not
-# held back by a warm-up that hangs.
+# Long enough for a slow machine's first run of every page (a quiet one's is in
+# bench/results.md, "Figures behind the code"); short enough that the health check
+# (Docker's start period is 30 s) is not held back by a warm-up that hangs.
 WARM_TIMEOUT_S = 20.0
 
 LOG = get_logger("connectivity.serve")
@@ -77,8 +77,9 @@ async def warm(runtime: Runtime) -> int:
 
     Uses the pinned Streamlit's Runtime and AppSession directly (connect_session,
     get_app_session, track_settling, request_rerun, wait_until_settled,
-    close_session: public methods of streamlit 1.67's runtime, the ones its agent
-    API uses to run a session without a browser); tests/test_serve.py covers them.
+    close_session: public methods of the pinned Streamlit's runtime, the ones its agent
+    API uses to run a session without a browser; README, "Version notes");
+    tests/test_serve.py covers them.
     """
     client = _Discard()
     session_id = runtime.connect_session(client=client, user_info={})

@@ -79,8 +79,8 @@ class Postgres:
     def empty_url(self) -> str:
         """The server's database, emptied of every table: one test's store at a time.
 
-        (A database per test would be cleaner, but each costs a checkpoint's fsync of
-        some 7 MB at shutdown.)
+        (A database per test would be cleaner, but each costs a checkpoint's fsync at
+        shutdown: bench/results.md, "Figures behind the code".)
         """
         import psycopg
 

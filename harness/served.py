@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .server import ENTRY, ROOT, streamlit_server
 
-# Streamlit's own counters (1.67 serves them at /_stcore/metrics, OpenMetrics text).
+# Streamlit's own counters (the pinned version serves them at /_stcore/metrics as
+# OpenMetrics text; README, "Version notes").
 METRICS = "/_stcore/metrics?families=active_sessions&families=session_events"
 _SAMPLE = re.compile(r'^(\w+)(?:\{type="(\w+)"\})?\s+([0-9.eE+-]+)$')
 

@@ -61,9 +61,10 @@ def default_table() -> pd.DataFrame:
 
 # The cached functions below take the process's default table with a leading underscore,
 # so Streamlit leaves it out of the cache key: it never changes while the server runs, and
-# the scenario names any other table (scenario.table). Hashing the frame cost ~2 ms a call.
+# the scenario names any other table (scenario.table). Hashing the frame on every call
+# costs more than the lookup it guards (bench/results.md, "Figures behind the code").
 
-# Bounded: an entry holds every simulated total (at most ~10 MB, see app_trial_cap).
+# Bounded: an entry holds every simulated total (app_trial_cap bounds its size).
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False, hash_funcs=KEYS)
 def cached_compare(_table: pd.DataFrame, scenario: Scenario) -> Result:
     return compare(_table, scenario, keep_components=False)
@@ -81,7 +82,7 @@ _OWN: weakref.WeakKeyDictionary[Callable, Callable] = weakref.WeakKeyDictionary(
 
 def cached(function: Callable) -> Callable:
     """`function` with a cache of its own (bounded: an entry is a small frame or a drawn
-    element; a chart's message holds its data, some 100 kB at most)."""
+    element; a chart's message holds its data, a small table's worth)."""
     own = _OWN.get(function)
     if own is None:
         if function.__module__ == "__main__":
@@ -108,8 +109,8 @@ ChartBuilder = Callable[..., alt.TopLevelMixin]
 
 
 def _draw_chart(build: ChartBuilder, args: tuple, summary: str | tuple, alt_text: str) -> None:
-    # Specs skip Altair's schema validation (tens of milliseconds a chart); the chart
-    # tests validate every builder.
+    # Specs skip Altair's schema validation (slow, bench/results.md has the figure); the
+    # chart tests validate every builder.
     st.vega_lite_chart(build(*args).to_dict(validate=False), width="stretch", alt=alt_text)
     if isinstance(summary, tuple):
         words, *more = summary

@@ -17,10 +17,10 @@ from pages._text import plain
 def require_entrypoint() -> None:
     """Hand a page over to app.py when Streamlit ran it without the entrypoint.
 
-    While no session has yet run app.py, Streamlit 1.67 serves a link straight
-    to a page (e.g. /risk?users=40) through its legacy pages-folder router,
-    which skips app.py and so the sidebar form. Switching the router off and
-    rerunning lets st.navigation resolve the same page with the scenario.
+    While no session has yet run app.py, the pinned Streamlit (README, "Version
+    notes") serves a link straight to a page (e.g. /risk?users=40) through its legacy
+    pages-folder router, which skips app.py and so the sidebar form. Switching the
+    router off and rerunning lets st.navigation resolve the same page with the scenario.
     """
     from streamlit.runtime.pages_manager import PagesManager
 

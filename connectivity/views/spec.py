@@ -1,13 +1,13 @@
 """Charts made of plain Vega-Lite pieces, with Altair objects only at the top.
 
 Chained the usual way (`alt.Chart(frame).mark_*(...).encode(alt.X(...))`, layered
-with `alt.layer(...).properties(...)`), a chart cost 15 to 30 ms to build and
-serialise: Altair deep-copies every object it holds on each method call and again
-when layering, validates each `alt.Scale`, `alt.Axis` or `alt.Data` against the
-schema as it is made, and sanitises a DataFrame through pandas on every `to_dict`.
-The helpers here write the same pieces as the dicts Altair would produce for the
-same arguments, keys in its order, so the spec comes out unchanged (pinned by
-tests/views/test_specs.py) for a few milliseconds.
+with `alt.layer(...).properties(...)`), a chart is slow to build and serialise
+(bench/results.md, "Figures behind the code"): Altair deep-copies every object it
+holds on each method call and again when layering, validates each `alt.Scale`,
+`alt.Axis` or `alt.Data` against the schema as it is made, and sanitises a DataFrame
+through pandas on every `to_dict`. The helpers here write the same pieces as the dicts
+Altair would produce for the same arguments, keys in its order, so the spec comes out
+unchanged (pinned by tests/views/test_specs.py) for a fraction of the time.
 """
 
 from __future__ import annotations

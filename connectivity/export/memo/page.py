@@ -58,10 +58,11 @@ class Document(FPDF):
             [str(v) for col in ("sources", "notes") if col in table for v in table[col]])
 
     def multi_cell(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
-        # fpdf2 2.8.9: a cell whose first line starts in the fallback (CJK) face sets the
-        # text face inside that line's q...Q only, yet records it as set for the page; a
-        # later line starting in the text face then drew in the page's last face, garbage
-        # ("t600rt86," for "runner-up,"). An empty text() sets the face for the page first.
+        # fpdf2 (README, "Version notes"): a cell whose first line starts in the fallback
+        # (CJK) face sets the text face inside that line's q...Q only, yet records it as
+        # set for the page; a later line starting in the text face then drew in the page's
+        # last face, garbage ("t600rt86," for "runner-up,"). An empty text() sets the face
+        # for the page first.
         if not kwargs.get("dry_run") and not self.current_font_is_set_on_page:
             self.text(self.x, self.y, "")
         return super().multi_cell(*args, **kwargs)
