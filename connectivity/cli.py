@@ -127,7 +127,8 @@ def run(argv: list[str] | None = None) -> int:
         print(f"ok: {len(table)} options")
         return 0
     pairs = split_query(args.query)
-    if short_id(pairs) is not None:
+    given = short_id(pairs)  # a short link given: a memo or workbook carries it as it is
+    if given is not None:
         try:
             pairs = _expand(pairs)
         except CannotResolve as exc:
@@ -161,13 +162,13 @@ def run(argv: list[str] | None = None) -> int:
 
         if args.options is not None:  # the link must reopen the file's table, as an upload's does
             scenario = scenario.with_values(table=encode_table(table))
-        link = f"{_app_url(args)}?{scenario.query()}"
+        link = _link_of(args, scenario, given)
         data = memo_pdf(compare(table, scenario), link, args.paper, args.date or today())
     elif args.out is not None and args.out.suffix.lower() == ".xlsx":
         from .export.xlsx import comparison_xlsx  # openpyxl only when a workbook is asked for
 
         result = compare(table, scenario)
-        link = f"{_app_url(args)}?{scenario.query()}"
+        link = _link_of(args, scenario, given)
         data = comparison_xlsx(result.comparison, result.table, scenario, link)
     else:
         data = comparison_csv(compare(table, scenario).comparison)
@@ -180,6 +181,15 @@ def run(argv: list[str] | None = None) -> int:
         except OSError as exc:
             return _fail([f"cannot write {args.out}: {exc.strerror or exc}"])
     return 0
+
+
+def _link_of(args: argparse.Namespace, scenario, given: str | None) -> str:
+    """The short link given in --query while no flag changed it, else the full link."""
+    untouched = (given is not None and args.options is None and not args.set
+                 and args.routes is None
+                 and not any(getattr(args, p.name) is not None for p in PARAMS))
+    return (f"{_app_url(args)}?{SHORT_KEY}={given}" if untouched
+            else f"{_app_url(args)}?{scenario.query()}")
 
 
 def _expand(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ from connectivity import Scenario, parse_query
 from connectivity.inputs.scenario import TABLE_KEY, Notice, cap_trials
 from connectivity.inputs.tablelink import MAX_LINK, table_for
 from connectivity.schema.params import app_trial_cap
+from pages import _short
 from pages._cache import default_table
 from pages._scenario import base_table, change, replace, scenario
 from pages._state import state
@@ -37,10 +38,12 @@ def open_link() -> None:
     """Once per session: the scenario the link was opened with, and what was changed."""
     if state.opened:
         return
-    opened, notices = parse_query(_pairs(), default_table())
+    pairs, lost = _short.expand(_pairs())  # a short link opens the full link it stands for
+    opened, notices = parse_query(pairs, default_table())
     opened, capped = cap_trials(opened, len(table_for(opened.table, default_table())))
     replace(opened)
-    state.notices = notices + capped
+    _short.opened_as(opened)
+    state.notices = lost + notices + capped
     state.opened = True
 
 
@@ -70,8 +73,8 @@ def link_fits(current: Scenario) -> bool:
 
 def sync_url(current: Scenario) -> None:
     """Keep the address bar equal to the full scenario (a table only while it fits)."""
-    wanted = current.query_dict()
-    if not link_fits(current):
+    wanted = _short.address(current) or current.query_dict()  # ?s=<id> once it has one
+    if _short.SHORT_KEY not in wanted and not link_fits(current):
         wanted.pop(TABLE_KEY, None)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
@@ -79,6 +82,7 @@ def sync_url(current: Scenario) -> None:
 
 def show_notices() -> None:
     """What the link had that could not be used as it was, until dismissed."""
+    _short.show_opened(scenario())
     notices: list[Notice] = state.notices
     if not notices:
         return

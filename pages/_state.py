@@ -39,6 +39,11 @@ class _State:
     quote_problems: list[str] = _slot("quote_problems", [])
     quote_saved: str = _slot("quote_saved", "")
     estimate_saved: str = _slot("estimate_saved", "")
+    # Short links (pages._short): the id of each scenario this session has one for (by
+    # its query), the short link it was opened with, and why one could not be made.
+    short_ids: dict[str, str] = _slot("short_ids", {})
+    short_opened: Any = _slot("short_opened", None)
+    short_problem: str = _slot("short_problem", "")
 
     def widget(self, key: str, default: Any = None) -> Any:
         """A widget's value by its key (the sidebar's keys are PARAMS names)."""

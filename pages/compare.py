@@ -21,7 +21,7 @@ from connectivity.views.compare import (
 from connectivity.views.format import money, money_range, pct, short_money
 from connectivity.views.labels import route_colors
 from connectivity.views.story import moves_most
-from pages import _memo, _ui
+from pages import _memo, _short, _ui
 
 _ui.require_entrypoint()
 
@@ -121,20 +121,25 @@ with right:
 st.subheader("Take it with you")
 download, share = st.columns([1, 2])
 base = (st.context.url or "").split("?", 1)[0]
-link = f"{base}?{result.scenario.query()}"
 c = result.comparison
+
+
+def export_link() -> str:
+    """Asked only when a workbook or memo is built: the short link, stored then."""
+    return _short.export_link(result.scenario, base)
+
+
 with download:
     st.download_button("Download the comparison (CSV)", _ui.computed(comparison_csv, c),
                        file_name="connectivity-comparison.csv", mime="text/csv",
                        on_click="ignore", icon=":material/download:", type="primary")
     # Built only when clicked: the workbook takes longer to write than the CSV.
     st.download_button("Download the comparison (Excel)",
-                       lambda: comparison_xlsx(c, result.table, result.scenario, link),
+                       lambda: comparison_xlsx(c, result.table, result.scenario, export_link()),
                        file_name="connectivity-comparison.xlsx", mime=XLSX_MIME,
                        on_click="ignore", icon=":material/table_view:")
     st.caption("Both open in Excel; the scenario column reopens this comparison. The "
                "workbook adds formats, the scenario in words with its link, and sources.")
-    _memo.memo_download(result, link)
+    _memo.memo_download(result, export_link)
 with share:
-    st.code(link, language=None, wrap_lines=True)
-    st.caption("Copy this link (button at its right) to share this exact comparison.")
+    _short.share_box(result.scenario, base)

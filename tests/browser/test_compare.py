@@ -52,7 +52,7 @@ def rows_of(data: bytes) -> list[dict[str, str]]:
 
 def assert_share_box_holds(page: Page) -> str:
     """The share box holds a link to this app with exactly the address bar's query."""
-    link = page.locator(SHARE).inner_text().strip()
+    link = (page.locator(SHARE).text_content() or "").strip()
     shown, current = urlsplit(link), urlsplit(page.url)
     assert (shown.scheme, shown.netloc) == (current.scheme, current.netloc), link
     assert shown.path in ("", "/"), link

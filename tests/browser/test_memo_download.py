@@ -6,13 +6,14 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from harness.browse import healthy
+from harness.browse import healthy, settle
 from harness.memo import pages_of, squeezed, text_of
-from harness.selectors import HEADLINE, SHARE
+from harness.selectors import HEADLINE, SHARE, SHORT_LINK
 from harness.server import ROOT
 
 MEMO = "Download the memo (PDF)"
@@ -27,7 +28,12 @@ def test_memo_download_equals_cli_for_the_link(page: Page, open_app, tmp_path,
     open_app(page, "?users=437&sites=2&trials=5000&currency=CNY", expect=HEADLINE)
     button = page.get_by_role("button", name=MEMO)
     expect(button).to_be_visible()
-    link = page.locator(SHARE).inner_text().strip()
+    full = (page.locator(SHARE).text_content() or "").strip()
+    page.get_by_role("button", name="Make a short link to share").click()
+    expect(page.locator(SHORT_LINK)).to_contain_text("?s=")
+    settle(page)
+    link = page.locator(SHORT_LINK).inner_text().strip()  # the memo carries this one
+    assert urlsplit(link).netloc == urlsplit(full).netloc and len(link) < 100
     day = utc_day()
     with page.expect_download(timeout=120_000) as info:
         button.click()

@@ -10,13 +10,13 @@ from playwright.sync_api import Page, expect
 
 from connectivity.export.xlsx import MAX_HYPERLINK
 from harness import xlsx as kit
+from harness.selectors import SHARE, SHORT_LINK
 from tests.browser.test_pages import (
     ALERT,
     CAPTION,
     EXTENDED,
     HEADLINE,
     IN_USE,
-    MAIN,
     RUN_TIMEOUT_MS,
     UPLOAD,
     go_to,
@@ -63,20 +63,24 @@ def test_workbook_upload_then_excel_download(page: Page, open_app, screenshot) -
     page.set_viewport_size({"width": 1400, "height": 1000})
     go_to(page, "Compare", "Compare the routes")
     expect(page.locator(HEADLINE)).to_have_count(1)
-    link = page.locator(f"{MAIN} [data-testid='stCode']").inner_text().strip()
+    full = (page.locator(SHARE).text_content() or "").strip()
+    # The six-route table makes a link too long for Excel to open; the short link fits.
+    assert full.startswith("http") and len(full) > MAX_HYPERLINK
+    page.get_by_role("button", name="Make a short link to share").click()
+    expect(page.locator(SHORT_LINK)).to_contain_text("?s=")
+    settle(page)
+    link = (page.locator(SHORT_LINK).text_content() or "").strip()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the comparison (Excel)").click()
     assert info.value.suggested_filename == "connectivity-comparison.xlsx"
     book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     rows = list(book["Comparison"].iter_rows(min_row=3, values_only=True))
     assert len(rows) == 6
-    # The six-route table travels in the link, too long for a link Excel opens: the
-    # workbook holds it as text with a note (tests/test_xlsx.py checks the hyperlink).
-    assert link.startswith("http") and len(link) > MAX_HYPERLINK
+    # The workbook's link is the short one, a hyperlink Excel opens.
     cells = [c for row in book["Scenario"].iter_rows() for c in row]
     (cell,) = [c for c in cells if c.value == link]
-    assert cell.hyperlink is None and cell.data_type == "s"
-    assert any("Excel cannot open this link directly" in str(c.value) for c in cells)
+    assert cell.hyperlink is not None and cell.hyperlink.target == link
+    assert not any("Excel cannot open this link directly" in str(c.value) for c in cells)
     page.get_by_role("button", name="Download the comparison (Excel)"
                      ).scroll_into_view_if_needed()
     screenshot(page, "compare_xlsx_wide")

@@ -86,3 +86,15 @@ def test_an_unreachable_store_is_named_without_its_password(
         done = cli(*args)
         assert done.returncode == 2 and "cannot be reached" in done.stderr
         assert "hunter2" not in done.stderr and "127.0.0.1:1" in done.stderr
+
+
+def test_a_memo_of_a_short_link_carries_that_short_link(store: str, tmp_path: Path) -> None:
+    from harness.memo import squeezed, text_of
+
+    short = _link(*FAST, "--users", "33", "--app-url", "https://calc.example/")
+    out = tmp_path / "memo.pdf"
+    assert cli("memo", "--query", short, "--out", str(out)).returncode == 0
+    assert squeezed(short) in squeezed(text_of(out.read_bytes()))
+    changed = tmp_path / "changed.pdf"
+    assert cli("memo", "--query", short, "--users", "34", "--out", str(changed)).returncode == 0
+    assert squeezed(short) not in squeezed(text_of(changed.read_bytes()))  # not its scenario
