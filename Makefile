@@ -79,12 +79,13 @@ memo-tools:
 	@missing=""; \
 	  for f in $(MEMO_FONTS); do test -f $$f || missing="$$missing $$f"; done; \
 	  command -v pdftoppm >/dev/null || missing="$$missing pdftoppm"; \
+	  command -v zbarimg >/dev/null || missing="$$missing zbarimg"; \
 	  test -z "$$missing" || { \
-	  echo "Installing fonts-noto-cjk, fonts-liberation and poppler-utils for the memo tests"; \
+	  echo "Installing fonts-noto-cjk, fonts-liberation, poppler-utils and zbar-tools for the memo tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-cjk \
-	    fonts-liberation poppler-utils >/dev/null; }
+	    fonts-liberation poppler-utils zbar-tools >/dev/null; }
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts
