@@ -4,9 +4,10 @@ Sections: engine (simulate and compare against the numpy floor), decide (what re
 EVPI and EVPPI add to a cold comparison, and their cache entries), peers
 (pyfair, squigglepy), apptest (script runs), browser (link to headline shown and to charts drawn),
 memory (server RSS per open session), uploads (reading CSV and .xlsx, refusing a
-zip bomb, writing the comparison workbook) and memo (time to build the decision
-memo). A section that cannot run says why in the table; the benchmark always
-exits 0: it reports, it does not fail.
+zip bomb, writing the comparison workbook), memo (time to build the decision
+memo) and links (creating a short link, opening one against the full link). A
+section that cannot run says why in the table; the benchmark always exits 0: it
+reports, it does not fail.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from .report import Row, progress, publish
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 REQUIREMENTS = Path(__file__).resolve().parents[1] / "requirements.txt"
-SECTIONS = ("engine", "decide", "peers", "apptest", "browser", "memory", "uploads", "memo")
+SECTIONS = ("engine", "decide", "peers", "apptest", "browser", "memory", "uploads", "memo",
+            "links")
 
 
 def pins() -> tuple[bool, str]:
@@ -112,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     if "memo" in chosen:
         from . import memo
         rows += _section("memo", memo.run)
+    if "links" in chosen:
+        from . import links
+        rows += _section("links", links.run)
 
     load_after = os.getloadavg()
     versions = ", ".join(f"{p} {importlib.metadata.version(p)}"

@@ -50,7 +50,7 @@ def store() -> Store | None:
         return None
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)  # a str: nothing to copy per session
 def _default_code(table) -> str:
     return encode_table(table)
 
