@@ -63,10 +63,10 @@ def _run(runs: int) -> list[Row]:
         at = _new()
         at.run()
         users = 1000 + i
-        at.number_input(key="users").set_value(users)
+        at.text_input(key="users").input(str(users))
         changed.append(wall(at.run))
         _healthy(at)
-        if at.session_state["users"] != users:
+        if at.session_state["users"] != str(users):
             raise RuntimeError("the sidebar change did not reach the session")
         progress(f"apptest run {i + 1}/{runs}: cold {ms(cold[-1])}, warm rerun "
                  f"{ms(warm[-1])}, rerun after users={users} {ms(changed[-1])}")

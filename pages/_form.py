@@ -18,46 +18,65 @@ from connectivity.inputs.scenario import apply_overrides
 from connectivity.schema.currency import CODES, CURRENCY_BY_CODE
 from connectivity.schema.params import PARAM_BY_NAME, Param, app_trial_cap
 from connectivity.views.labels import route_labels
+from pages._entry import Field, forget, number_field, say, typed_into
 from pages._scenario import base_table, change, replace, scenario
 from pages._state import state
 
 HOURLY_KEY = "hourly_in_currency"
 
 
-def _propose(name: str) -> None:
-    change(**{name: state.widget(name)})
+def _field(p: Param, high: float | None = None) -> Field:
+    return Field(p.label, float(p.low), float(high or p.high), whole=p.kind == "int",
+                 percent=p.name.endswith("_pct"))
+
+
+def _typed(name: str, field: Field) -> None:
+    typed = typed_into(name, field, getattr(scenario(), name))
+    if typed.value is not None:
+        change(**{name: typed.value})
 
 
 def _number_input(p: Param, current: Scenario, high: float | None = None,
                   disabled: bool = False) -> None:
-    whole = p.kind == "int"
-    cast = int if whole else float
-    state.set_widget(p.name, cast(getattr(current, p.name)))
-    st.number_input(p.label, min_value=cast(p.low), max_value=cast(high or p.high),
-                    step=cast(p.step or 1), key=p.name, help=p.help,
-                    format=None if whole else "%g", disabled=disabled,
-                    on_change=_propose, args=(p.name,))
+    field = _field(p, high)
+    number_field(field, p.name, getattr(current, p.name), help=p.help, redraw=True,
+                 on_change=_typed, args=(p.name, field), disabled=disabled)
+    say(p.name)
+
+
+def _hourly_field(p: Param, current: Scenario) -> Field:
+    code, rate = current.currency, current.fx_rate
+    return Field(p.label.replace("(USD)", f"({code})"), 0.0, float(p.high) * rate,
+                 currency=code, rate=rate)
 
 
 def _hourly_in_currency(p: Param, current: Scenario) -> None:
     """The staff hour typed in the scenario's currency; the scenario keeps US dollars
     (a typed 284.99 reads back as 284.99)."""
-    code, rate = current.currency, current.fx_rate
-    top = float(p.high) * rate
-    state.set_widget(HOURLY_KEY, min(round(current.hourly_usd * rate, 2), top))
-    st.number_input(p.label.replace("(USD)", f"({code})"), min_value=0.0, max_value=top,
-                    step=1.0, format="%.2f", key=HOURLY_KEY, on_change=_hourly_typed,
-                    help=f"{p.help} Typed in {code}; the link keeps US dollars.")
+    field = _hourly_field(p, current)
+    shown = min(round(current.hourly_usd * current.fx_rate, 2), field.high)
+    number_field(field, HOURLY_KEY, shown, redraw=True, on_change=_hourly_typed,
+                 args=(p,), help=f"{p.help} Typed in {current.currency}; the link keeps "
+                                 "US dollars.")
+    say(HOURLY_KEY)
 
 
-def _hourly_typed() -> None:
-    change(hourly_usd=state.widget(HOURLY_KEY) / scenario().fx_rate)
+def _hourly_typed(p: Param) -> None:
+    current = scenario()
+    field = _hourly_field(p, current)
+    typed = typed_into(HOURLY_KEY, field, round(current.hourly_usd * current.fx_rate, 2))
+    if typed.value is not None:
+        change(hourly_usd=typed.value / current.fx_rate)
 
 
 def _currency_chosen() -> None:
     """A newly chosen currency starts from its dated reference rate."""
     code = state.widget("currency")
     change(currency=code, fx_rate=CURRENCY_BY_CODE[code].default_rate)
+
+
+def _propose(name: str) -> None:
+    change(**{name: state.widget(name)})
 
 
 def _choice(p: Param, options: list, current: Scenario, words: Callable[[str], str],
@@ -111,6 +130,7 @@ def _reset() -> None:
     default = parse_query([], base_table())[0]
     replace(default.with_values(overrides=current.overrides, table=current.table))
     state.notices = []
+    forget()
 
 
 # Streamlit keeps an opened sidebar open across runs; on a phone it then covers the

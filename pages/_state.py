@@ -38,12 +38,16 @@ class _State:
     upload_done: tuple[str, int] | None = _slot("upload_done", None)
     quote_problems: list[str] = _slot("quote_problems", [])
     quote_saved: str = _slot("quote_saved", "")
+    quote_unchanged: str = _slot("quote_unchanged", "")
     estimate_saved: str = _slot("estimate_saved", "")
     # Short links (pages._short): the id of each scenario this session has one for (by
     # its query), the short link it was opened with, and why one could not be made.
     short_ids: dict[str, str] = _slot("short_ids", {})
     short_opened: Any = _slot("short_opened", None)
     short_problem: str = _slot("short_problem", "")
+    # What a number field's last entry came to, by the field's key (pages._entry).
+    entry_problems: dict[str, str] = _slot("entry_problems", {})
+    entry_notes: dict[str, str] = _slot("entry_notes", {})
 
     def widget(self, key: str, default: Any = None) -> Any:
         """A widget's value by its key (the sidebar's keys are PARAMS names)."""

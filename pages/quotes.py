@@ -21,7 +21,7 @@ from connectivity.inputs.scenario import check_overrides, table_in_use
 from connectivity.schema.columns import BIG, COLUMN_BY_NAME
 from connectivity.views.format import symbol
 from connectivity.views.labels import route_labels
-from pages import _ui
+from pages import _entry, _ui
 from pages._state import state
 
 _ui.require_entrypoint()
@@ -33,6 +33,15 @@ def _version(s) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
+def _field(f, s) -> _entry.Field:
+    """A quote's field: money in the scenario's currency, or a plain count."""
+    column = COLUMN_BY_NAME[f.column]
+    if f.money:
+        return _entry.Field(f"{f.label} ({symbol(s)})", 0.0, float(BIG * s.fx_rate),
+                            currency=s.currency, rate=s.fx_rate)
+    return _entry.Field(f.label, float(column.low), float(column.high))
+
+
 def _key(option_id: str, column: str, version: str) -> str:
     return f"quote-{option_id}-{column}-{version}"
 
@@ -42,12 +51,23 @@ def _save(option_id: str, version: str) -> None:
     s = _ui.scenario()
     base = _ui.base_table()
     row = table_in_use(base, s).set_index("option_id").loc[option_id].to_dict()
-    typed = {f.column: float(state.widget(_key(option_id, f.column, version)))
-             for f in QUOTE_FIELDS}
+    typed, refused = {}, []
+    for f in QUOTE_FIELDS:  # a field emptied keeps the figure in use
+        read = _entry.read(_field(f, s), state.widget(_key(option_id, f.column, version)))
+        refused += [read.problem] if read.problem else []
+        typed[f.column] = field_value(f, row[f.column], s) if read.empty else read.value
+    if refused:
+        state.quote_problems = [f"{row['name']}: {p}" for p in refused]
+        return
     bandwidth = state.widget(_key(option_id, "bandwidth", version))
     changes, problem = quote_changes(row, typed, bandwidth, s)
     if problem:
         state.quote_problems = [f"{row['name']}: {problem}."]
+        return
+    if not changes:
+        state.quote_problems = []
+        state.quote_unchanged = f"Nothing to save for {row['name']}: every field holds " \
+                                "the figure in use."
         return
     proposed = {(o, c): v for o, c, v in s.overrides}
     proposed.update({(option_id, c): v for c, v in changes.items()})
@@ -64,7 +84,6 @@ s = _ui.scenario()
 table = table_in_use(_ui.base_table(), s)
 labels = route_labels(table)
 version = _version(s)
-unit = symbol(s)
 
 st.title("Your quotes")
 st.markdown(f"Type each carrier's written quote as it reads, in **{s.currency}** "
@@ -73,6 +92,9 @@ st.markdown(f"Type each carrier's written quote as it reads, in **{s.currency}**
             "Saved figures go into the link and every page.")
 for problem in state.quote_problems:
     st.error(f"Not saved. {_ui.plain(problem)}", icon=":material/block:")
+if state.quote_unchanged:
+    st.info(_ui.plain(state.quote_unchanged), icon=":material/info:")
+    state.quote_unchanged = ""
 if state.quote_saved:
     st.success(_ui.plain(state.quote_saved), icon=":material/check_circle:")
     state.quote_saved = ""
@@ -86,13 +108,10 @@ for label, row in zip(labels, table.to_dict("records")):
         for k, f in enumerate(QUOTE_FIELDS):
             mark = origin_words(origin(s, oid, f.column, _ui.default_table()))
             column = COLUMN_BY_NAME[f.column]
-            top = BIG * s.fx_rate if f.money else column.high
             with (left if k < len(QUOTE_FIELDS) // 2 else right):
-                st.number_input(
-                    f"{f.label} ({unit})" if f.money else f.label,
-                    min_value=0.0, max_value=float(top),
-                    value=field_value(f, row[f.column], s), step=1.0,
-                    format="%.2f" if f.money else "%g", key=_key(oid, f.column, version),
+                _entry.number_field(
+                    _field(f, s), _key(oid, f.column, version),
+                    field_value(f, row[f.column], s),
                     help=f"{column.help.replace('(USD)', '').strip()} Now: {mark}.")
                 st.caption(mark)
         start = bandwidth_choice(row, yours)

@@ -72,7 +72,7 @@ def quote_changes(row: dict, typed: dict[str, float], bandwidth: str | None, s: 
             continue
         if value != field_value(f, row[column], s):
             changes[column] = typed_to_usd(value, s) if f.money else float(value)
-    if bandwidth == INCLUDED:
+    if bandwidth == INCLUDED and row["per_mbps_usd"] != 0:
         changes["per_mbps_usd"] = 0.0
     elif (bandwidth is None and "monthly_usd" in changes and row["per_mbps_usd"] > 0
           and "per_mbps_usd" not in changes):

@@ -14,7 +14,7 @@ LINK = {"sites": "3", "users": "60", "mbps": "50", "horizon_months": "24",
 
 def test_another_page_clicked_before_the_form_was_drawn_keeps_the_scenario():
     at = run(LINK)
-    at.number_input(key="mbps").set_value(40).run()  # one change, then two more runs
+    at.text_input(key="mbps").input("40").run()  # one change, then two more runs
     at.run()
     # The browser had not drawn the sidebar yet: its widgets are not reported with the
     # page change, and Streamlit drops their state (AppTest reports what its tree holds).
@@ -24,11 +24,11 @@ def test_another_page_clicked_before_the_form_was_drawn_keeps_the_scenario():
     assert_healthy(at)
     query = dict(at.query_params.items())
     assert {k: query[k] for k in LINK} == {**LINK, "mbps": "40"}
-    assert at.number_input(key="users").value == 60
-    assert at.number_input(key="sites").value == 3
+    assert at.text_input(key="users").value == "60"
+    assert at.text_input(key="sites").value == "3"
     assert at.selectbox(key="currency").value == "CNY"
     # And a value changed afterwards changes only itself.
-    at.number_input(key="users").set_value(61).run()
+    at.text_input(key="users").input("61").run()
     query = dict(at.query_params.items())
     assert query["users"] == "61" and query["sites"] == "3" and query["currency"] == "CNY"
     assert query["mbps"] == "40"
@@ -45,3 +45,42 @@ def test_a_new_currency_starts_from_its_reference_rate_and_reset_keeps_the_table
     query = dict(at.query_params.items())
     assert query["users"] == "25" and query["currency"] == "USD"
     assert query["approved_vpn.setup_usd"] == "900"
+
+
+def _sidebar_says(at) -> list[str]:
+    return [e.value for e in at.sidebar.error] + [c.value for c in at.sidebar.caption]
+
+
+def test_typed_numbers_are_read_as_written_or_refused_and_nothing_is_lost():
+    at = run({"users": "60", "hours_month": "160", "trials": "2000"})
+    at.text_input(key="hours_month").input("150,5").run()  # only a decimal comma reads it
+    assert dict(at.query_params.items())["hours_month"] == "150.5"
+    # Two conventions read 1.500 differently and the test browser names no locale.
+    at.text_input(key="users").input("1.500").run()
+    assert_healthy(at)
+    assert dict(at.query_params.items())["users"] == "60"
+    assert at.text_input(key="users").value == "1.500"  # kept for the manager to correct
+    said = " ".join(_sidebar_says(at))
+    assert "1.500: 1.5 or 1,500? Type 1.5 or 1500" in said.replace("\\", "")
+    at.text_input(key="users").input("1500").run()
+    assert dict(at.query_params.items())["users"] == "1500"
+    assert not at.sidebar.error
+    # Emptied: the value stays, and the sidebar says so.
+    at.text_input(key="users").input("").run()
+    assert dict(at.query_params.items())["users"] == "1500"
+    assert at.text_input(key="users").value == "1500"
+    assert any("empty, so it keeps 1500" in t.replace("\\", "") for t in _sidebar_says(at))
+    # Out of range: refused, naming the range.
+    at.text_input(key="sites").input("-3").run()
+    assert dict(at.query_params.items())["sites"] == "1"
+    assert any("from 1 to 500" in t for t in _sidebar_says(at))
+
+
+def test_the_staff_hour_out_of_range_names_the_range_in_the_currency():
+    at = run({"currency": "CNY", "fx_rate": "7.1", "trials": "2000"})
+    at.text_input(key="hourly_in_currency").input("¥80000").run()
+    assert_healthy(at)
+    said = " ".join(_sidebar_says(at)).replace("\\", "")
+    assert "¥0 to ¥71,000" in said
+    at.text_input(key="hourly_in_currency").input("¥300").run()
+    assert float(dict(at.query_params.items())["hourly_usd"]) == 300 / 7.1

@@ -23,7 +23,7 @@ def test_every_page_runs_for_default_and_edge_scenarios(page, query):
     at = run(query, page)
     assert at.title[0].value.lower() == page
     # The scenario form is drawn by the entrypoint on every page.
-    assert len(at.number_input) == 12
+    assert len(at.sidebar.text_input) == 12
 
 
 def test_risk_page_has_its_four_charts_and_the_appetite_sentence():
@@ -121,5 +121,5 @@ def test_a_page_that_fails_shows_a_sentence_and_still_draws_the_form(monkeypatch
     assert not at.exception
     assert [e.value for e in at.error] == [FAILURE_TEXT]
     # The form comes after the page, and still comes: the manager can change a value.
-    assert at.number_input(key="users").value == 4321
+    assert at.text_input(key="users").value == "4321"
     assert "a page failed" in caplog.text and "a view broken on purpose" in caplog.text

@@ -8,7 +8,7 @@ from harness.apptest import assert_healthy, run, unescape
 
 
 def _field(at, option_id: str, column: str):
-    return next(w for w in at.number_input if w.key.startswith(f"quote-{option_id}-{column}-"))
+    return next(w for w in at.text_input if w.key.startswith(f"quote-{option_id}-{column}-"))
 
 
 def _radio(at, option_id: str):
@@ -27,8 +27,8 @@ def _reopen(at, page: str):
 
 def test_an_all_in_quote_in_yuan_lands_in_the_link_and_reopens_as_typed():
     at = run({"currency": "CNY"}, "quotes")
-    _field(at, "approved_vpn", "monthly_usd").set_value(4999.99)
-    _field(at, "approved_vpn", "setup_usd").set_value(12345.67)
+    _field(at, "approved_vpn", "monthly_usd").input("4999.99")
+    _field(at, "approved_vpn", "setup_usd").input("¥12345.67")
     _radio(at, "approved_vpn").set_value(INCLUDED)
     _save(at, "approved_vpn").click().run()
     assert_healthy(at)
@@ -37,28 +37,60 @@ def test_an_all_in_quote_in_yuan_lands_in_the_link_and_reopens_as_typed():
     assert float(q["approved_vpn.setup_usd"]) == 12345.67 / 7.1
     assert q["approved_vpn.per_mbps_usd"] == "0"
     again = _reopen(at, "quotes")
-    assert _field(again, "approved_vpn", "monthly_usd").value == 4999.99
-    assert _field(again, "approved_vpn", "setup_usd").value == 12345.67
+    assert _field(again, "approved_vpn", "monthly_usd").value == "4999.99"
+    assert _field(again, "approved_vpn", "setup_usd").value == "12345.67"
     assert _radio(again, "approved_vpn").value == INCLUDED
     # Fields left alone still show the table's value.
     default = read_default().set_index("option_id")
-    assert _field(again, "leased_circuit", "monthly_usd").value == round(
+    assert float(_field(again, "leased_circuit", "monthly_usd").value) == round(
         default.at["leased_circuit", "monthly_usd"] * 7.1, 2)
 
 
 def test_a_new_monthly_charge_without_a_bandwidth_answer_is_refused_and_kept():
     at = run({}, "quotes")
-    _field(at, "approved_vpn", "monthly_usd").set_value(700)
+    _field(at, "approved_vpn", "monthly_usd").input("700")
     _save(at, "approved_vpn").click().run()
     assert_healthy(at)
     assert "approved_vpn.monthly_usd" not in dict(at.query_params.items())
     assert any("bandwidth" in unescape(e.value) for e in at.error)
-    assert _field(at, "approved_vpn", "monthly_usd").value == 700  # what was typed stays
+    assert _field(at, "approved_vpn", "monthly_usd").value == "700"  # what was typed stays
+
+
+def test_a_negative_or_doubtful_quote_is_refused_and_nothing_is_saved():
+    at = run({"currency": "CNY"}, "quotes")
+    _field(at, "approved_vpn", "setup_usd").input("-7800")
+    _field(at, "approved_vpn", "monthly_usd").input("7.800")
+    _radio(at, "approved_vpn").set_value(INCLUDED)
+    _save(at, "approved_vpn").click().run()
+    assert_healthy(at)
+    assert not [k for k in dict(at.query_params.items()) if k.startswith("approved_vpn.")]
+    said = [unescape(e.value) for e in at.error]
+    assert any("-7800 is outside" in t and "¥0 to ¥" in t for t in said), said
+    assert any("7.800: 7.8 or 7,800? Type 7.8 or 7800" in t for t in said), said
+    assert not at.success
+    assert _field(at, "approved_vpn", "setup_usd").value == "-7800"  # kept to correct
+
+
+def test_saving_an_unchanged_quote_says_nothing_changed():
+    at = run({}, "quotes")
+    _radio(at, "do_nothing").set_value(INCLUDED)
+    _save(at, "do_nothing").click().run()
+    assert_healthy(at)
+    assert not at.success
+    assert any("Nothing to save for" in unescape(i.value) for i in at.info)
+    assert not [k for k in dict(at.query_params.items()) if "." in k]
+
+
+def test_a_quote_in_wan_and_yuan_is_read_as_written():
+    at = run({"currency": "CNY"}, "quotes")
+    _field(at, "approved_vpn", "setup_usd").input("1.2万元")
+    _save(at, "approved_vpn").click().run()
+    assert float(dict(at.query_params.items())["approved_vpn.setup_usd"]) == 12000 / 7.1
 
 
 def test_a_quote_changes_the_whose_numbers_line_on_compare():
     at = run({}, "quotes")
-    _field(at, "leased_circuit", "lead_time_weeks").set_value(4)
+    _field(at, "leased_circuit", "lead_time_weeks").input("4")
     _save(at, "leased_circuit").click().run()
     compare = _reopen(at, "compare")
     line = unescape(compare.info[0].value)
@@ -84,14 +116,13 @@ def test_the_estimate_helper_writes_the_lost_share_into_the_link():
 
 def test_the_staff_hour_is_typed_in_the_currency_and_reopens_as_typed():
     at = run({"currency": "CNY", "hourly_usd": "40"}, "compare")
-    hour = next(w for w in at.number_input if w.key == "hourly_in_currency")
-    assert hour.label == "Loaded cost of one staff hour (CNY)" and hour.value == 284.0
-    hour.set_value(284.99).run()
+    hour = at.text_input(key="hourly_in_currency")
+    assert hour.label == "Loaded cost of one staff hour (CNY)" and hour.value == "284"
+    hour.input("284.99").run()
     assert_healthy(at)
     assert float(dict(at.query_params.items())["hourly_usd"]) == 284.99 / 7.1
     again = _reopen(at, "compare")
-    assert next(w for w in again.number_input if w.key == "hourly_in_currency").value \
-        == 284.99
+    assert again.text_input(key="hourly_in_currency").value == "284.99"
     # Another run (any change) keeps the hour: its dollar field is not drawn meanwhile.
-    next(w for w in again.number_input if w.key == "users").set_value(30).run()
+    again.text_input(key="users").input("30").run()
     assert float(dict(again.query_params.items())["hourly_usd"]) == 284.99 / 7.1

@@ -74,13 +74,13 @@ def test_a_changed_value_rebuilds_every_chart(counted):
     at = run({"users": "44", "trials": "2000", "seed": "7"})
     before, before_page = datasets(at), page(at)
     counted.clear()
-    at.number_input(key="users").set_value(45).run()
+    at.text_input(key="users").input("45").run()
     assert_healthy(at)
     assert set(counted) == set(BUILDERS + WORDS)
     assert datasets(at) != before and page(at) != before_page
     # Back to the first value: the same page as the first time, from the cache.
     counted.clear()
-    at.number_input(key="users").set_value(44).run()
+    at.text_input(key="users").input("44").run()
     assert counted == [] and datasets(at) == before and page(at) == before_page
 
 

@@ -57,7 +57,7 @@ def test_opening_a_short_link_is_opening_the_full_link(store) -> None:
     assert [w.value for w in short.warning] == [w.value for w in full.warning]  # same notices
     assert any("Opened from a short link made on" in c.value for c in short.caption)
     assert short.code[0].value.endswith(f"?s={link_id}")
-    short.number_input(key="users").set_value(91).run()  # a change: the full link again
+    short.text_input(key="users").input("91").run()  # a change: the full link again
     assert dict(short.query_params.items()) == Scenario(
         users=91, sites=3, overrides=scenario.overrides).query_dict()
 

@@ -1,0 +1,163 @@
+"""A number as a person types it into a field: read exactly, or refused saying why.
+
+The entry's own evidence decides its decimal mark first (`250,50` can only be 250.5,
+`1.234,5` only 1234.5), as `numbers` does for a file's cells; where two conventions
+read it differently (`7.800`: 7.8 or 7800), the browser's locale decides, and with
+no locale the entry is refused with both readings. Currency signs and codes of the
+field's currency, spaces and thousands marks, `k` (a thousand) and 万 (ten thousand,
+as Chinese managers write amounts) are accepted. An empty field is no number: the
+caller keeps the value it had.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal, get_decimal_symbol
+
+from connectivity.inputs.numbers import MARKS, _unambiguous, readings
+
+# What may stand before or after an amount, and the currency it names ("$" names
+# either dollar). Longest first, so "HK$" is not read as "$" after an "HK".
+_SIGNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("HK$", ("HKD",)), ("US$", ("USD",)), ("CN¥", ("CNY",)), ("RMB", ("CNY",)),
+    ("CNY", ("CNY",)), ("USD", ("USD",)), ("HKD", ("HKD",)), ("EUR", ("EUR",)),
+    ("元", ("CNY",)), ("圆", ("CNY",)), ("¥", ("CNY",)), ("€", ("EUR",)),
+    ("$", ("USD", "HKD")),
+)
+_NAMES = {"USD": "US dollars", "CNY": "yuan (RMB)", "HKD": "Hong Kong dollars",
+          "EUR": "euros"}
+_SCALES = (("万", 10_000.0), ("k", 1_000.0), ("K", 1_000.0))
+_LONGEST = 60
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a field's text says: a number, nothing (empty), or a refusal."""
+
+    value: float | None = None
+    problem: str = ""  # why it was not read, naming the text; "" when read or empty
+    note: str = ""  # how the locale decided an entry two conventions read differently
+
+    @property
+    def empty(self) -> bool:
+        return self.value is None and not self.problem
+
+
+@lru_cache(maxsize=64)
+def _babel(locale: str | None) -> Locale | None:
+    if not locale:
+        return None
+    try:
+        return Locale.parse(str(locale).replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+def decimal_mark(locale: str | None) -> str | None:
+    """The decimal mark a browser locale writes ("en-US" -> ".", "de-DE" -> ","), or None."""
+    known = _babel(locale)
+    mark = get_decimal_symbol(known) if known else None
+    return mark if mark in MARKS else None
+
+
+def _refuse(text: str, why: str) -> Reading:
+    return Reading(problem=f"'{text}' {why}")
+
+
+def _strip_currency(text: str) -> tuple[str, set[str]]:
+    """The text without currency signs and codes at either end, and the currencies named."""
+    named: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for sign, codes in _SIGNS:
+            for at_start in (True, False):
+                found = (text[:len(sign)] if at_start else text[-len(sign):]).upper()
+                if text and found == sign.upper():
+                    text = (text[len(sign):] if at_start else text[:-len(sign)]).strip()
+                    named.add("|".join(codes))
+                    changed = True
+    return text, named
+
+
+def _shown(value: float) -> str:
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+
+
+def _both(raw: str, sign: str, body: str, found: dict[str, float], word: str) -> str:
+    """Why an entry two conventions read differently was refused, with both readings."""
+    mark = "." if "." in body else ","
+    decimal, grouped = found[mark], found[MARKS[1] if mark == "." else MARKS[0]]
+    scale = dict(_SCALES).get(word, 1.0)
+    return (f"{raw}: {sign}{_shown(decimal * scale)} or {sign}{_shown(grouped * scale)}? "
+            f"Type {sign}{_unambiguous(decimal, '.')}{word} or {sign}{int(grouped)}{word}")
+
+
+def read_number(text: str, locale: str | None = None, *, currency: str | None = None,
+                whole: bool = False, percent: bool = False) -> Reading:
+    """The number in a field's `text`.
+
+    `currency`: the field's currency code when it takes an amount of money (its signs
+    and codes are then accepted, another currency's refused); `whole`: only whole
+    numbers; `percent`: a trailing % is accepted.
+    """
+    raw = str(text).strip()
+    typed = unicodedata.normalize("NFKC", raw).strip()
+    if not typed:
+        return Reading()
+    if len(typed) > _LONGEST:
+        return _refuse(raw[:_LONGEST] + "…", "is too long to be a number")
+    body = typed.replace("\u2212", "-")
+    sign = ""
+    if body[:1] in ("+", "-"):
+        sign, body = body[0], body[1:].strip()
+    body, named = _strip_currency(body)
+    if body[:1] in ("+", "-") and not sign:  # ¥-500 as well as -¥500
+        sign, body = body[0], body[1:].strip()
+    if named:
+        if currency is None:
+            return _refuse(raw, "is an amount of money; this field takes a plain number")
+        wrong = [codes for codes in named if currency not in codes.split("|")]
+        if wrong:
+            other = _NAMES.get(wrong[0].split("|")[0], wrong[0])
+            return _refuse(raw, f"is in {other}, and this field is in {currency}: type the "
+                                f"amount in {currency}, or change the currency in the sidebar")
+    if body.endswith("%"):
+        if not percent:
+            return _refuse(raw, "has a % sign; this field is not a percentage")
+        body = body[:-1].strip()
+    scale, word = 1.0, ""
+    for suffix, factor in _SCALES:
+        if body.endswith(suffix):
+            body, scale, word = body[:-len(suffix)].strip(), factor, suffix
+            break
+    if not body or body[:1] in ("+", "-") or ("e" in body.lower() and scale != 1.0):
+        return _refuse(raw, "is not a number")
+    found = {mark: value for mark, value in readings(body).items() if value is not None}
+    values = set(found.values())
+    if not found:
+        return _refuse(raw, "is not a number")
+    note = ""
+    if len(values) > 1:
+        mark = decimal_mark(locale)
+        if mark is None:
+            return Reading(problem=_both(raw, sign, body, found, word))
+        value = found[mark]
+        name = "point" if mark == "." else "comma"
+        read_as = format_decimal(value * scale, "0.##########", locale=_babel(locale))
+        note = f"Read '{raw}' as {read_as} (your browser writes a decimal {name})."
+    else:
+        value = values.pop()
+    # Scaled in decimal: 7.8k is 7800 exactly, as a person means it.
+    value = float(Decimal(sign + repr(value)) * Decimal(int(scale)))
+    if not math.isfinite(value):
+        return _refuse(raw, "is too large to be a number here")
+    if whole and not value.is_integer():
+        return _refuse(raw, "is not a whole number")
+    return Reading(value=value, note=note)
