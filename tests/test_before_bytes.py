@@ -10,7 +10,8 @@ in the commit message:
     python -m tests.test_before_bytes
 
 It was regenerated when the status quo's service charges during a new route's lead
-time joined SPEC section 4.
+time joined SPEC section 4, and its memo texts when memo page 2 moved to the memo's
+currency and words.
 """
 
 import datetime as dt

@@ -59,3 +59,31 @@ def pct(share: float) -> str:
 
 def month(value: float) -> str:
     return f"month {value:.1f}".replace(".0", "")
+
+
+def number(value: float, decimals: int = 2) -> str:
+    """A number as people write it in a table: 1,000, 0.5, 2.25 (at most `decimals`
+    decimals, trailing zeros dropped); an empty optional cell (NaN) reads "–"."""
+    value = float(value)
+    if value != value:
+        return "–"
+    rounded = round(value, decimals)
+    if float(rounded).is_integer():
+        return f"{int(rounded):,}"
+    return f"{rounded:,.{decimals}f}".rstrip("0")
+
+
+def price(value_usd: float, s: Speaks) -> str:
+    """An amount as a price is written, cents kept below 1,000: €34.40, €1,816, $15."""
+    value = value_usd * (1.0 if s.currency == "USD" else s.fx_rate)
+    sign, value = ("-" if value < 0 else ""), abs(value)
+    cents = round(value, 2)
+    if cents >= 1000 or float(cents).is_integer():
+        return f"{sign}{symbol(s)}{value:,.0f}"
+    return f"{sign}{symbol(s)}{cents:,.2f}"
+
+
+def amount(value_usd: float, s: Speaks) -> str:
+    """A US-dollar amount in the scenario's currency as a bare number for a table whose
+    row names the unit: 1,817, 34.40, 0."""
+    return price(value_usd, s).replace(symbol(s), "", 1)

@@ -9,10 +9,13 @@ choosing would save, simulated). Break-even has one definition (model/breakeven.
 
 from __future__ import annotations
 
+import datetime
+
 from ..model.breakeven import Breakeven
 from ..model.information import Information, first_to_find_out, input_words
 from ..model.sensitivity import Swing, Tornado
-from .format import Speaks, money
+from ..schema.currency import CURRENCY_BY_CODE
+from .format import Speaks, money, number, price
 
 
 class Dollars:
@@ -28,7 +31,7 @@ def swing_words(w: Swing, s: Speaks | None = None) -> tuple[str, str, str]:
     if not w.in_usd or s.currency == "USD":
         return w.label, w.low_value, w.high_value
     label = w.label.replace("(USD)", f"({s.currency})")
-    return label, money(float(w.low_value), s), money(float(w.high_value), s)
+    return label, price(float(w.low_value), s), price(float(w.high_value), s)
 
 
 MOVES_MOST = "moves the margin most"
@@ -82,3 +85,21 @@ def finding_out_sentence(info: Information, labels: list[str], s: Speaks) -> str
     v = info.inputs[k]
     return (f"The input {WORTH_FIRST}: {labels[v.route]}: {input_words(v.stem)}, worth up "
             f"to {money(v.value, s)} to know before choosing.")
+
+
+def _day(iso: str) -> str:
+    """2025-11-28 → 28 November 2025."""
+    return datetime.date.fromisoformat(iso).strftime("%-d %B %Y") if iso else ""
+
+
+def rate_sentence(s: Speaks) -> str:
+    """Which rate turns US dollars into the scenario's currency, with its source and date;
+    "" for US dollars."""
+    if s.currency == "USD":
+        return ""
+    c = CURRENCY_BY_CODE[s.currency]
+    reference = f"{c.rate_source}, {_day(c.rate_date)}"
+    if s.fx_rate == c.default_rate:
+        return f"Amounts in {c.name} at {number(s.fx_rate, 4)} per US dollar ({reference})."
+    return (f"Amounts in {c.name} at {number(s.fx_rate, 4)} per US dollar, the rate you set "
+            f"(the {reference}: {number(c.default_rate, 4)}).")

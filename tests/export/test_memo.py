@@ -173,7 +173,8 @@ def test_currency_edits_and_regret_show(monkeypatch):
     for value in comparison["expected_total_usd"]:
         assert money(value, s) in flat and money(value, s).startswith("¥")
     assert "Expected regret" in flat and money(98765.4, s) in flat
-    assert "900 *" in flat and "monthly_usd = 900" in flat
+    # The edited cell in the memo's currency (900 USD at 7.1), named in words.
+    assert "6,390 *" in flat and "Approved VPN: Monthly charge per office = ¥6,390" in flat
     for total in csv_totals(result):  # the CSV's figures stay in US dollars
         assert total in text
     assert memo.pages == 2

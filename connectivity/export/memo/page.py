@@ -15,7 +15,7 @@ from ...schema.palette import PALETTE
 from ...views.compare import breakdown_chart, breakdown_summary, caveat, headline
 from ...views.labels import route_labels
 from ...views.risk import distribution_chart, distribution_summary
-from . import charts, qr, words
+from . import assumptions, charts, qr, words
 from .fonts import Fonts
 
 Color = tuple[int, int, int]
@@ -237,9 +237,9 @@ class Document(FPDF):
     def page_two(self) -> None:
         r = self.result
         self.para("Assumptions in use", 13, bold=True, color=ACCENT, gap=0.8)
-        self.para(words.table_source(r), 8, gap=1.5)
+        self.para(assumptions.table_source(r), 8, gap=1.5)
         self.heading("Scenario", 9.5)
-        pairs = words.scenario_values(r)
+        pairs = assumptions.scenario_values(r)
         per_row, space = 3, 4.0  # pairs a row, and a blank column between pairs
         pairs += [("", "")] * (-len(pairs) % per_row)
         rows = [[cell for pair in pairs[k:k + per_row] for cell in (*pair, "")][:-1]
@@ -248,15 +248,16 @@ class Document(FPDF):
         value = (self.epw - space * (per_row - 1)) / per_row - label
         widths = ((label, value, space) * per_row)[:-1]
         self.grid(None, rows, widths, 6.8, (("LEFT", "RIGHT", "LEFT") * per_row)[:-1], pad=0.4)
-        self.heading("Each route: the options table in use (US dollars), and its results", 9.5)
-        edits = words.edits(r)
+        money = "US dollars" if r.scenario.currency == "USD" else r.scenario.currency
+        self.heading(f"Each route: the options table in use ({money}), and its results", 9.5)
+        edits = assumptions.edits(r)
         if edits:
-            self.para(f"{words.EDITED} edited in this scenario: " + "; ".join(edits) + ".",
+            self.para(f"{assumptions.EDITED} edited in this scenario: " + "; ".join(edits) + ".",
                       7, gap=1)
         first = 44.0
         rest = (self.epw - first) / max(len(self.labels), 1)
         rows = [[label, *cells] for label, cells in
-                words.assumption_rows(r) + words.csv_figures(r)]
+                assumptions.assumption_rows(r) + assumptions.csv_figures(r)]
         self.grid(["", *(words.short(label, HEADER_CHARS) for label in self.labels)], rows,
                   (first, *([rest] * len(self.labels))), 6.8,
                   ("LEFT",) + ("RIGHT",) * len(self.labels), pad=0.4)

@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from ...inputs.cells import fmt
 from ...model.compare import Result
 from ...model.sensitivity import Tornado
-from ...schema.columns import COLUMN_BY_NAME, RANGES, WORDS, words
-from ...schema.currency import CURRENCY_BY_CODE
-from ...schema.params import PARAMS
-from ...views.format import money, money_range, pct
+from ...views.format import money, money_range, pct, price
 from ...views.labels import LEGAL_WORDS, REACH_WORDS, route_labels
-from ...views.story import breakeven_sentence, mover_sentence, swing_words
-from ..csv import comparison_csv
-
-# The results a reader checks against the CSV, as the CSV writes them.
-CSV_FIGURES = (("expected_total_usd", "Expected total (USD, as in the CSV)"),
-               ("npv_usd", "NPV (USD, as in the CSV)"))
-# Rows of the assumptions table: a column, or a range stem shown as "low–high".
-ASSUMPTION_ROWS: tuple[tuple[str, str], ...] = (
-    *((c, words(c)) for c in ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd",
-                              "min_term_months", "lead_time_weeks")),
-    *((stem, f"{words(stem, unit=False)} ("
-             + (f"{WORDS[stem][1]}, " if WORDS[stem][1] else "") + "90% range)")
-      for stem, _, _ in RANGES),
-    ("latency_ms", words("latency_ms")),
-)
-STEMS = {stem for stem, _, _ in RANGES}
-EDITED = "*"
+from ...views.story import breakeven_sentence, mover_sentence, rate_sentence, swing_words
 
 
 def status_words(legal_status: str, reach: str) -> str:
@@ -48,14 +26,13 @@ def scenario_line(result: Result) -> str:
     labels = dict(zip(result.table["option_id"], route_labels(result.table)))
     text = (f"{_plural(s.sites, 'office', 'offices')} in mainland China, "
             f"{_plural(s.users, 'person', 'people')} who need services abroad, "
-            f"{fmt(s.mbps)} Mbps per office; staff time at {money(s.hourly_usd, s)} an hour, "
+            f"{fmt(s.mbps)} Mbps per office; staff time at {price(s.hourly_usd, s)} an hour, "
             f"{fmt(s.hours_month)} hours a month, {fmt(s.dependency_pct)}% of it depending "
             f"on services abroad; compared over {_plural(s.horizon_months, 'month', 'months')}, "
             f"discounted at {fmt(s.discount_pct)}% a year; in use today: "
             f"{labels.get(s.status_quo, s.status_quo)}.")
     if s.currency != "USD":
-        text += (f" Amounts in {CURRENCY_BY_CODE[s.currency].name} at {fmt(s.fx_rate)} per "
-                 "US dollar; the CSV and the options table (page 2) stay in US dollars.")
+        text += " " + rate_sentence(s) + " The CSV keeps US dollars."
     return text
 
 
@@ -114,72 +91,3 @@ def mover_lines(t: Tornado, labels: list[str], result: Result, top: int = 3) -> 
             text += f" ({labels[t.runner_up]} wins at one end)"
         lines.append(text + ".")
     return lines
-
-
-def csv_figures(result: Result) -> list[tuple[str, list[str]]]:
-    """Rows of each route's results exactly as the CSV download writes them (US dollars)."""
-    text = comparison_csv(result.comparison).decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text)))
-    return [(label, [r[column] for r in rows]) for column, label in CSV_FIGURES]
-
-
-def scenario_values(result: Result) -> list[tuple[str, str]]:
-    s = result.scenario
-    labels = dict(zip(result.table["option_id"], route_labels(result.table)))
-    pairs = []
-    for p in PARAMS:
-        value = getattr(s, p.name)
-        if p.name == "status_quo":  # a narrow cell: a long name is cut, the id is kept whole
-            shown = value if value not in labels else short(labels[value], 24)
-        elif isinstance(value, (int, float)):
-            shown = f"{value:,}" if isinstance(value, int) and value >= 10_000 else fmt(value)
-        else:
-            shown = str(value)
-        pairs.append((p.label, shown))
-    return pairs
-
-
-def _number(value: object) -> str:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if number != number:  # NaN: an optional cell left empty
-        return "–"
-    return f"{number:,.0f}" if number.is_integer() and abs(number) >= 10_000 else fmt(number)
-
-
-def assumption_rows(result: Result) -> list[tuple[str, list[str]]]:
-    """Each route's options-table values, edited cells marked with EDITED."""
-    edited = {(o, c) for o, c, _ in result.scenario.overrides}
-    records = result.table.to_dict("records")
-    out = []
-    for key, label in ASSUMPTION_ROWS:
-        cells = []
-        for r in records:
-            if key in STEMS:
-                low, high = r[f"{key}_low"], r[f"{key}_high"]
-                text = _number(low) if low == high else f"{_number(low)}–{_number(high)}"
-                mark = {(r["option_id"], f"{key}_low"), (r["option_id"], f"{key}_high")} & edited
-            else:
-                text = _number(r[key]) if key in COLUMN_BY_NAME else ""
-                mark = (r["option_id"], key) in edited
-            cells.append(text + (f" {EDITED}" if mark else ""))
-        out.append((label, cells))
-    return out
-
-
-def edits(result: Result) -> list[str]:
-    """Each edited cell in words: route, column, value in use."""
-    labels = dict(zip(result.table["option_id"], route_labels(result.table)))
-    return [f"{labels.get(o, o)}: {c} = {_number(v) if not isinstance(v, str) else v}"
-            for o, c, v in result.scenario.overrides]
-
-
-def table_source(result: Result) -> str:
-    n = len(result.table)
-    routes = _plural(n, "route", "routes")
-    if result.scenario.table:
-        return (f"Options table: a table of your own ({routes}), uploaded and carried in the "
-                "share link.")
-    return f"Options table: the calculator's default table ({routes}), with sources below."
