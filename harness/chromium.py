@@ -102,12 +102,15 @@ class Watch:
 
 
 def watched_page(browser: Any, app_url: str, watch: Watch | None = None,
-                 viewport: dict[str, int] = VIEWPORT) -> tuple[Any, Watch]:
+                 viewport: dict[str, int] = VIEWPORT,
+                 locale: str | None = None) -> tuple[Any, Watch]:
     """A page in a fresh context (its own cookies, its own session) that reaches only the app.
 
     Sync Playwright; the page's context is `page.context` (close it when done).
+    `locale`: the browser's language and number conventions (e.g. "de-DE").
     """
     watch = watch or Watch()
-    context = browser.new_context(viewport=viewport, accept_downloads=True)
+    context = browser.new_context(viewport=viewport, accept_downloads=True,
+                                  **({"locale": locale} if locale else {}))
     context.route("**/*", app_only(app_url, watch.blocked))
     return watch.attach(context.new_page()), watch

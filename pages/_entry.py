@@ -146,3 +146,19 @@ def say(key: str) -> None:
 def forget() -> None:
     """A new scenario from elsewhere (reset, a link): the fields' messages are stale."""
     state.entry_problems, state.entry_notes = {}, {}
+
+
+def number_value(field: Field, key: str, value: float, *, help: str = "") -> float | None:
+    """A field outside the form, read on every run: its number, or None when refused
+    (the reason under it). Emptied, it stands for `value` and says so."""
+    number_field(field, key, value, help=help)
+    typed = read(field, state.widget(key, text_of(value, field.whole)))
+    if typed.problem:
+        st.error(plain(typed.problem), icon=":material/block:")
+        return None
+    if typed.empty:
+        st.caption(plain(f"Empty: {text_of(value, field.whole)} is used."))
+        return value
+    if typed.note:
+        st.caption(plain(typed.note))
+    return typed.value

@@ -8,7 +8,6 @@ scenario, so its default never stands in for the manager's value.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 import streamlit as st
@@ -121,7 +120,6 @@ def sidebar(current: Scenario) -> None:
             _number_input(p["trials"], current, high=app_trial_cap(len(table)))
             _number_input(p["seed"], current)
         st.button("Reset to defaults", on_click=_reset, use_container_width=True)
-    _close_sidebar_on_phone(current)
 
 
 def _reset() -> None:
@@ -131,22 +129,3 @@ def _reset() -> None:
     replace(default.with_values(overrides=current.overrides, table=current.table))
     state.notices = []
     forget()
-
-
-# Streamlit keeps an opened sidebar open across runs; on a phone it then covers the
-# answer. This fixed script (no user text in it) closes it once the scenario changes.
-_CLOSE_ON_PHONE = """<script>
-const top_ = window.parent, doc = top_.document;
-const bar = doc.querySelector("[data-testid='stSidebar']");
-if (top_.innerWidth <= 768 && bar && bar.getAttribute("data-collapsed") === "false") {
-  const close = doc.querySelector("[data-testid='stSidebarCollapseButton'] button");
-  if (close) close.click();
-}
-</script><!-- %s -->"""
-
-
-def _close_sidebar_on_phone(current: Scenario) -> None:
-    """A new frame per scenario (the digest changes), so the script runs after a change only."""
-    digest = hashlib.sha256(current.query().encode()).hexdigest()[:16]
-    with st.sidebar, st.container(key="phone_closer"):
-        st.iframe(_CLOSE_ON_PHONE % digest, height=1, tab_index=-1)

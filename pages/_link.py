@@ -10,6 +10,7 @@ from connectivity.inputs.tablelink import MAX_LINK, table_for
 from connectivity.schema.params import app_trial_cap
 from pages import _short
 from pages._cache import default_table
+from pages._entry import forget
 from pages._scenario import base_table, change, replace, scenario
 from pages._state import state
 from pages._text import plain
@@ -34,10 +35,22 @@ def _pairs() -> list[tuple[str, str]]:
     return [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
 
 
+def history_step() -> bool:
+    """Whether this run comes from the browser's Back or Forward button (Streamlit marks
+    such runs; the address bar then holds the scenario of that step)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return bool(getattr(ctx, "is_history_navigation", False))
+
+
 def open_link() -> None:
-    """Once per session: the scenario the link was opened with, and what was changed."""
-    if state.opened:
+    """The scenario the link holds, and what was changed: once per session, and again
+    at each Back or Forward (every change is a step of the browser's history)."""
+    if state.opened and not history_step():
         return
+    if state.opened:
+        forget()
     pairs, lost = _short.expand(_pairs())  # a short link opens the full link it stands for
     opened, notices = parse_query(pairs, default_table())
     opened, capped = cap_trials(opened, len(table_for(opened.table, default_table())))

@@ -4,12 +4,13 @@ import streamlit as st
 
 from connectivity.inputs.estimate import Estimate, disruptions, lost_share, poll
 from connectivity.inputs.scenario import check_overrides, table_in_use
-from connectivity.views.compare import top_estimate
 from connectivity.views.labels import route_labels
-from pages import _ui
+from pages import _entry, _ui
 from pages._state import state
 
 _ui.require_entrypoint()
+
+ROUTE_KEY = "estimate_route"
 
 s = _ui.scenario()
 table = table_in_use(_ui.base_table(), s)
@@ -37,12 +38,13 @@ if state.estimate_saved:
     st.info(_ui.plain(state.estimate_saved), icon=":material/check_circle:")
     state.estimate_saved = ""
 
-top = top_estimate(_ui.result(), _ui.scenario_tornado())
-start = top.option_id if top is not None and top.option_id in ids else s.status_quo
-route = st.selectbox("Route these observations are about", ids,
-                     index=ids.index(start) if start in ids else 0,
+# Starts on the route in use today and stays on the manager's choice: applying an
+# estimate (which changes what the answer depends on most) never moves it.
+if state.widget(ROUTE_KEY) not in ids:
+    state.set_widget(ROUTE_KEY, s.status_quo if s.status_quo in ids else ids[0])
+route = st.selectbox("Route these observations are about", ids, key=ROUTE_KEY,
                      format_func=lambda o: names.get(o, o),
-                     help="Usually the route you use today, or one you have tried.")
+                     help="Starts on the route you use today; choose one you have tried.")
 row = row_of[route]
 
 st.subheader("Working time lost to slow or blocked services abroad")
@@ -54,21 +56,31 @@ left, right = st.columns(2)
 if how == "A quick staff poll":
     answers = st.text_input("Minutes a day each person loses (one number per person)",
                             placeholder="e.g. 10, 25, 5, 40",
-                            help="The lowest and the highest answer become the range.")
+                            help="Every answer counts: the range is where the office's "
+                                 "average lies, from the answers' mean and spread.")
+    low_minutes = high_minutes = None
     try:
-        low_minutes, high_minutes = poll(answers) if answers.strip() else (None, None)
+        seen_poll = poll(answers) if answers.strip() else None
     except ValueError as exc:
         st.error(f"Cannot read the poll: {_ui.plain(exc)}.", icon=":material/block:")
-        low_minutes = high_minutes = None
+    else:
+        if seen_poll is not None:
+            st.markdown(_ui.plain(seen_poll.words))
+            low_minutes, high_minutes = seen_poll.low, seen_poll.high
 else:
-    low_minutes = left.number_input("Minutes a day a person loses, on a good day", 0.0,
-                                    1440.0, 10.0, step=5.0, format="%g")
-    high_minutes = right.number_input("Minutes a day a person loses, on a bad day", 0.0,
-                                      1440.0, 40.0, step=5.0, format="%g")
-hours_day = st.number_input("Hours worked a day", 0.5, 24.0, 8.0, step=0.5, format="%g",
-                            help="Dependent time = these hours × 60 × the sidebar's share of "
-                                 f"work that needs services abroad ({s.dependency_pct:g}%).")
-if low_minutes is not None:
+    with left:
+        low_minutes = _entry.number_value(
+            _entry.Field("Minutes a day a person loses, on a good day", 0.0, 1440.0),
+            "estimate_good_day", 10.0)
+    with right:
+        high_minutes = _entry.number_value(
+            _entry.Field("Minutes a day a person loses, on a bad day", 0.0, 1440.0),
+            "estimate_bad_day", 40.0)
+hours_day = _entry.number_value(
+    _entry.Field("Hours worked a day", 0.5, 24.0), "estimate_hours_day", 8.0,
+    help="Dependent time = these hours × 60 × the sidebar's share of work that needs "
+         f"services abroad ({s.dependency_pct:g}%).")
+if None not in (low_minutes, high_minutes, hours_day):
     try:
         share = lost_share(low_minutes, high_minutes, hours_day, s.dependency_pct)
     except ValueError as exc:
@@ -84,16 +96,22 @@ st.caption(f"Now: {row['outages_per_year_low']:g} to {row['outages_per_year_high
            f"{row['outage_hours_low']:g} to {row['outage_hours_high']:g} working hours lost "
            "per person each time.")
 a, b = st.columns(2)
-per_low = a.number_input("Disruptions in a calm year", 0.0, 365.0,
-                         float(row["outages_per_year_low"]), step=1.0, format="%g")
-per_high = b.number_input("Disruptions in a tense year", 0.0, 365.0,
-                          float(row["outages_per_year_high"]), step=1.0, format="%g")
-hours_low = a.number_input("Working hours a person loses in a short one", 0.0, 744.0,
-                           float(row["outage_hours_low"]), step=0.5, format="%g")
-hours_high = b.number_input("Working hours a person loses in a long one", 0.0, 744.0,
-                            float(row["outage_hours_high"]), step=0.5, format="%g")
+DISRUPTION_FIELDS = (
+    (a, "outages_per_year_low", "Disruptions in a calm year", 365.0),
+    (b, "outages_per_year_high", "Disruptions in a tense year", 365.0),
+    (a, "outage_hours_low", "Working hours a person loses in a short one", 744.0),
+    (b, "outage_hours_high", "Working hours a person loses in a long one", 744.0),
+)
+seen_values = []
+for column, name, label, top in DISRUPTION_FIELDS:
+    with column:  # keyed by route and value: a new route or an applied figure redraws it
+        seen_values.append(_entry.number_value(
+            _entry.Field(label, 0.0, top), f"estimate-{route}-{name}-{row[name]!r}",
+            float(row[name])))
 try:
-    seen = disruptions(per_low, per_high, hours_low, hours_high)
+    if None in seen_values:
+        raise ValueError("a field above is refused; correct it first")
+    seen = disruptions(*seen_values)
 except ValueError as exc:
     st.error(f"Cannot use these: {_ui.plain(exc)}.", icon=":material/block:")
 else:

@@ -8,6 +8,7 @@ working hours each costs a person, straight into their ranges.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..schema.columns import COLUMN_BY_NAME
@@ -24,8 +25,39 @@ def _num(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def poll(text: str) -> tuple[float, float]:
-    """A quick staff poll ("10, 25 5; 40") read as its lowest and highest answer."""
+# Student's t, 95th percentile, by degrees of freedom (a 90% range has 5% at each end);
+# above 30, the Cornish-Fisher expansion around the normal's 1.6449 (within 0.001).
+_T95 = (6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812, 1.796, 1.782,
+        1.771, 1.761, 1.753, 1.746, 1.740, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711,
+        1.708, 1.706, 1.703, 1.701, 1.699, 1.697)
+_Z95 = 1.6448536
+
+
+def t95(df: int) -> float:
+    """The 95th percentile of Student's t with `df` degrees of freedom."""
+    if df <= len(_T95):
+        return _T95[df - 1]
+    z = _Z95
+    return z + (z**3 + z) / (4 * df) + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
+
+
+@dataclass(frozen=True)
+class Poll:
+    """A staff poll read whole: a 90% range for the office's average minutes lost."""
+
+    answers: tuple[float, ...]
+    low: float
+    high: float
+    words: str
+
+
+def poll(text: str) -> Poll:
+    """A quick staff poll ("10, 25 5; 40"): every answer counts.
+
+    The range is where the average of everyone's minutes lies, 9 times in 10, judged
+    from this sample: the mean ± t × the answers' standard deviation ÷ √answers (t for
+    a 90% range with answers - 1 degrees of freedom), never below zero.
+    """
     tokens = [t for t in text.replace(";", " ").replace(",", " ").split() if t]
     if not tokens:
         raise ValueError("the poll has no answers: type the minutes each person gave")
@@ -38,7 +70,22 @@ def poll(text: str) -> tuple[float, float]:
         if value < 0:
             raise ValueError(f"poll answer '{token}' is below zero")
         answers.append(value)
-    return min(answers), max(answers)
+    n = len(answers)
+    mean = math.fsum(answers) / n
+    if n == 1:
+        return Poll((answers[0],), mean, mean,
+                    f"One answer, {_num(mean)} minutes a day: both ends of the range. A "
+                    "range needs two answers or more.")
+    sd = math.sqrt(math.fsum((a - mean) ** 2 for a in answers) / (n - 1))
+    t = t95(n - 1)
+    half = t * sd / math.sqrt(n)
+    low, high = max(0.0, mean - half), mean + half
+    words = (f"{n} answers: on average {_num(mean)} minutes a day, spread (standard "
+             f"deviation) {_num(sd)} minutes. The office's average is within {_num(mean)} ± "
+             f"{t:.3f} × {_num(sd)} ÷ √{n} = {_num(low)} to {_num(high)} minutes a day, 9 "
+             "times in 10 (a 90% range"
+             + (", cut at zero)." if mean - half < 0 else ")."))
+    return Poll(tuple(answers), round(low, 2), round(high, 2), words)
 
 
 def _ordered(low: float, high: float, what: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from connectivity.inputs.estimate import disruptions, lost_share, poll
@@ -35,9 +37,24 @@ def test_impossible_answers_are_refused_with_a_reason(args, words):
         lost_share(*args)
 
 
-def test_a_staff_poll_gives_its_lowest_and_highest_answer():
-    assert poll("10, 25 5;40") == (5.0, 40.0)
-    assert poll("15") == (15.0, 15.0)
+def test_a_staff_poll_counts_every_answer():
+    # 25 of 60 staff lose 30 minutes, 35 lose 10: mean 18.33, sd 9.94 (closed forms).
+    many = poll(" ".join(["30"] * 25 + ["10"] * 35))
+    mean = (25 * 30 + 35 * 10) / 60
+    sd = math.sqrt((25 * (30 - mean) ** 2 + 35 * (10 - mean) ** 2) / 59)
+    half = 1.6711 * sd / math.sqrt(60)  # Student's t, 59 degrees of freedom, 95th
+    assert many.low == pytest.approx(mean - half, abs=0.01)
+    assert many.high == pytest.approx(mean + half, abs=0.01)
+    # 1 and 59 used to give the same range (the lowest and highest answer): no longer.
+    few = poll(" ".join(["30"] * 1 + ["10"] * 59))
+    assert few.high < many.low
+    assert "18.33 ± 1.671 × 9.94 ÷ √60" in many.words
+    small = poll("10, 25 5;40")  # t with 3 degrees of freedom: 2.353
+    assert (small.low, small.high) == (round(20 - 2.353 * 15.8114 / 2, 2),
+                                       round(20 + 2.353 * 15.8114 / 2, 2))
+    one = poll("15")
+    assert (one.low, one.high) == (15.0, 15.0) and "two answers or more" in one.words
+    assert poll("0 0 1").low == 0.0  # never below zero
     with pytest.raises(ValueError, match="no answers"):
         poll(" , ")
     with pytest.raises(ValueError, match="'ten' is not a number"):

@@ -97,21 +97,52 @@ def test_a_quote_changes_the_whose_numbers_line_on_compare():
     assert line.startswith("Your figures: your quotes for Leased private circuit")
 
 
+def _route(at):
+    return next(b for b in at.selectbox if "observations" in b.label)
+
+
 def test_the_estimate_helper_writes_the_lost_share_into_the_link():
-    at = run({"dependency_pct": "30"}, "estimate")
+    at = run({"dependency_pct": "30", "status_quo": "approved_vpn"}, "estimate")
     assert_healthy(at)
-    # It starts on the estimate the answer depends on most: the approved VPN's lost share.
-    assert next(b for b in at.selectbox if "observations" in b.label).value == "approved_vpn"
-    next(w for w in at.number_input if "good day" in w.label).set_value(18)
-    next(w for w in at.number_input if "bad day" in w.label).set_value(45)
+    assert _route(at).value == "approved_vpn"  # the route in use today
+    at.text_input(key="estimate_good_day").input("18")
+    at.text_input(key="estimate_bad_day").input("45")
     at.run()
     # 8 h × 60 × 30% = 144 minutes: 18/144 = 12.5%, 45/144 = 31.25%.
     assert any("18 ÷ 144 = 12.5%" in unescape(m.value) for m in at.markdown)
-    next(b for b in at.button if b.key == "use_share").click().run()
+    button = next(b for b in at.button if b.key == "use_share")
+    assert button.label.endswith(" for Approved VPN")
+    button.click().run()
     assert_healthy(at)
     q = dict(at.query_params.items())
     assert q["approved_vpn.productivity_loss_pct_low"] == "12.5"
     assert q["approved_vpn.productivity_loss_pct_high"] == "31.25"
+    # Applying changed what the answer depends on most; the route stays the manager's.
+    assert _route(at).value == "approved_vpn"
+
+
+def test_the_estimate_page_starts_on_the_route_in_use_and_keeps_the_one_chosen():
+    at = run({"trials": "2000"}, "estimate")
+    assert _route(at).value == "do_nothing"
+    _route(at).set_value("leased_circuit").run()
+    next(r for r in at.radio if r.key == "estimate_how").set_value("A quick staff poll").run()
+    poll_box = next(t for t in at.text_input if "each person" in t.label)
+    poll_box.input(" ".join(["30"] * 25 + ["10"] * 35)).run()
+    assert_healthy(at)
+    assert any("60 answers: on average 18.33" in unescape(m.value) for m in at.markdown)
+    button = next(b for b in at.button if b.key == "use_share")
+    assert "Leased private circuit" in button.label
+    button.click().run()
+    assert _route(at).value == "leased_circuit"
+    assert "leased_circuit.productivity_loss_pct_low" in dict(at.query_params.items())
+
+
+def test_a_refused_estimate_field_says_why_and_offers_no_button():
+    at = run({"trials": "2000"}, "estimate")
+    at.text_input(key="estimate_bad_day").input("1.500").run()
+    assert_healthy(at)
+    assert any("1.500: 1.5 or 1,500?" in unescape(e.value) for e in at.error)
+    assert not [b for b in at.button if b.key == "use_share"]
 
 
 def test_the_staff_hour_is_typed_in_the_currency_and_reopens_as_typed():

@@ -1,0 +1,61 @@
+"""Numbers typed into the sidebar by browsers set to en-US, de-DE and zh-CN.
+
+Each entry is read exactly (the address bar then holds that number) or refused with a
+message under the field (the address bar keeps what it had); never another number.
+The parser's own corpus (tests/inputs/test_entry.py) is larger; this one goes through
+the browser's locale as Streamlit reports it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from harness.browse import healthy, number_input, params_of, settle
+from harness.chromium import watched_page
+from harness.selectors import HEADLINE, RUN_TIMEOUT_MS, SIDEBAR
+
+REFUSED = None
+CORPUS = {
+    "en-US": [("mbps", "1,250", "1250"), ("mbps", "12.5", "12.5"),
+              ("hours_month", "150,5", "150.5"), ("users", "1.5k", "1500"),
+              ("mbps", "7.800", "7.8"), ("users", "60.5", REFUSED), ("mbps", "abc", REFUSED)],
+    "de-DE": [("mbps", "1.250", "1250"), ("mbps", "12,5", "12.5"),
+              ("hours_month", "150,5", "150.5"), ("users", "1.500", "1500"),
+              ("mbps", "7.5", "7.5"), ("sites", "-3", REFUSED)],
+    "zh-CN": [("users", "1.2万", "12000"), ("mbps", "1,250", "1250"), ("users", "６０", "60"),
+              ("sites", "2.5", REFUSED), ("users", "¥60", REFUSED)],
+}
+
+
+@pytest.mark.parametrize("locale", CORPUS)
+def test_typed_numbers_are_read_exactly_or_refused(browser: Browser, app_url: str,
+                                                   locale: str) -> None:
+    page, watch = watched_page(browser, app_url, locale=locale)
+    try:
+        page.goto(f"{app_url}/?trials=2000")
+        page.wait_for_selector(HEADLINE, timeout=RUN_TIMEOUT_MS)
+        settle(page)
+        assert page.evaluate("navigator.language") == locale
+        for name, typed, expected in CORPUS[locale]:
+            before = params_of(page.url)
+            box = number_input(page, name)
+            box.fill(typed)
+            box.press("Enter")
+            if expected is REFUSED:
+                expect(page.locator(f"{SIDEBAR} [data-testid='stAlert']", has_text=typed)
+                       ).to_have_count(1, timeout=RUN_TIMEOUT_MS)
+                settle(page)
+                assert params_of(page.url) == before, (locale, typed, page.url)
+                expect(box).to_have_value(typed)  # kept for the manager to correct
+            else:
+                page.wait_for_url(f"**{name}={expected}**", timeout=RUN_TIMEOUT_MS)
+                settle(page)
+                after = params_of(page.url)
+                assert after[name] == expected, (locale, typed, page.url)
+                assert {k: v for k, v in after.items() if k != name} == \
+                    {k: v for k, v in before.items() if k != name}, (locale, typed)
+        healthy(page)
+        assert watch.problems() == [], watch.problems()
+    finally:
+        page.context.close()
