@@ -19,7 +19,7 @@ from connectivity.views.compare import (
     whose_numbers,
 )
 from connectivity.views.format import money, money_range, pct, short_money
-from connectivity.views.labels import route_colors
+from connectivity.views.labels import route_inks
 from connectivity.views.story import moves_most
 from pages import _memo, _short, _ui
 
@@ -80,7 +80,7 @@ def comparison_tables(result: Result) -> None:
     # Route names in the key table take their chart colours. Only that table is styled,
     # with only its columns: Streamlit renders every cell of a styled frame to text,
     # which cost more than the rest of the table.
-    colors = route_colors(result.table)
+    colors = route_inks(result.table)
     marks = [f"color: {colors[oid]}; font-weight: bold" for oid in shown["option_id"]]
     config = _ui.output_columns(s)
     config["name"] = st.column_config.TextColumn("Route", pinned=True)

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from ..schema.columns import RANGES, WORDS, words
-from ..schema.palette import PALETTE
+from ..schema.palette import PALETTE, ink
 from .format import Speaks, symbol
 from .spec import field
 
@@ -42,6 +42,11 @@ def route_labels(table: pd.DataFrame) -> list[str]:
 def route_colors(table: pd.DataFrame) -> dict[str, str]:
     """option_id → colour, by position in the table."""
     return {oid: PALETTE[i % len(PALETTE)] for i, oid in enumerate(table["option_id"])}
+
+
+def route_inks(table: pd.DataFrame) -> dict[str, str]:
+    """option_id → the route's colour as text on white: its chart colour, darkened if light."""
+    return {oid: ink(colour) for oid, colour in route_colors(table).items()}
 
 
 def route_scale(table: pd.DataFrame) -> alt.Scale:

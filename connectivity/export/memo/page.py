@@ -11,7 +11,7 @@ from fpdf.enums import TableBordersLayout, WrapMode
 
 from ...model.compare import Result
 from ...model.sensitivity import tornado_in_use
-from ...schema.palette import PALETTE
+from ...schema.palette import PALETTE, ink
 from ...views.compare import breakdown_chart, breakdown_summary, caveat, headline
 from ...views.labels import route_labels
 from ...views.risk import distribution_chart, distribution_summary
@@ -152,7 +152,7 @@ class Document(FPDF):
         else:
             widths = (5, 46, 32, 23, 23, 35, 18)
         aligns = ("RIGHT", "LEFT", "LEFT") + ("RIGHT",) * (len(head) - 3)
-        colors = [_rgb(PALETTE[i % len(PALETTE)]) for i in order]
+        colors = [_rgb(ink(PALETTE[i % len(PALETTE)])) for i in order]
         size = 8 if len(rows) <= 4 else 7
         self.grid(head, rows, widths, size, aligns, colors)
 
@@ -274,7 +274,7 @@ class Document(FPDF):
                   "estimate where no public figure was found.", 6.5, color=GREY, gap=0.8)
         size, line = 6.3, 2.7
         for i, row in enumerate(self.result.table.to_dict("records")):
-            self.font(size + 0.5, bold=True, color=_rgb(PALETTE[i % len(PALETTE)]))
+            self.font(size + 0.5, bold=True, color=_rgb(ink(PALETTE[i % len(PALETTE)])))
             self.write(line, self.faces.clean(f"{self.labels[i]} ({row['option_id']})"))
             self.ln(line)
             for key, title in (("sources", "Sources"), ("notes", "Notes")):
