@@ -89,6 +89,11 @@ class Scenario:
         chosen = [f"{ROUTES_KEY}={','.join(self.routes)}"] if self.routes else []
         return "&".join([_encoded(params), *chosen, *([_encoded(rest)] if rest else [])])
 
+    def applied(self) -> Scenario:
+        """This scenario for a table it is already written into (`table_in_use`'s result):
+        no table, copies, overrides or choice of routes left to apply."""
+        return replace(self, overrides=(), table="", added=(), routes=())
+
     def query_dict(self) -> dict[str, str]:
         return dict(parse_qsl(self.query(), keep_blank_values=True))
 

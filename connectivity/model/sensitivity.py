@@ -119,7 +119,7 @@ def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
 def tornado_in_use(table: pd.DataFrame, s: Scenario) -> Tornado:
     """The same tornado from a table already in use (its overrides written in), as the
     memo and the workbook hold it: the pages' tornado of the same scenario."""
-    return tornado(table, s.with_values(overrides=(), table=""))
+    return tornado(table, s.applied())
 
 
 def sweep(table: pd.DataFrame, s: Scenario, name: str, values: np.ndarray) -> np.ndarray:

@@ -186,8 +186,10 @@ class Document(FPDF):
         if len(self.share) <= LINK_ON_PAGE_1:
             how = "scan the code or open this link" if matrix else "open this link"
             return f"{REOPEN}: {how}", "", self.share
-        return (REOPEN, f"Open the link printed in full at the end of this memo: it carries your "
-                f"own options table ({len(self.share):,} characters).", "")
+        what = ("it carries your own options table" if self.result.scenario.table
+                else "it holds every figure of this comparison")
+        return (REOPEN, f"Open the link printed in full at the end of this memo: {what} "
+                f"({len(self.share):,} characters).", "")
 
     def foot_lines(self, movers: list[str]) -> list[str]:
         return movers[:1] + ["– " + line for line in movers[1:]]

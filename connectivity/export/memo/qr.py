@@ -7,16 +7,26 @@ from fpdf import FPDF
 
 MAX_VERSION = 25  # above this (about 1,000 characters) a printed code is too dense to scan
 QUIET = 4  # modules of white border the QR standard asks for
-ERROR = "m"
+ERROR = "m"  # 15% of the code may be lost and it still reads
+FALLBACK = "l"  # 7%: a long link (several added routes) still gets a code, one less robust
+
+
+def qr_code(link: str) -> segno.QRCode | None:
+    """The link's code at M, or at L when M would be too dense; None when neither fits."""
+    for level in (ERROR, FALLBACK):
+        try:
+            code = segno.make(link, error=level, micro=False, boost_error=False)
+        except segno.DataOverflowError:
+            continue
+        if code.version <= MAX_VERSION:
+            return code
+    return None
 
 
 def qr_matrix(link: str) -> tuple[tuple[bool, ...], ...] | None:
     """The code's modules (True = dark), without border; None when the link is too long."""
-    try:
-        code = segno.make(link, error=ERROR, micro=False, boost_error=False)
-    except segno.DataOverflowError:
-        return None
-    if code.version > MAX_VERSION:
+    code = qr_code(link)
+    if code is None:
         return None
     return tuple(tuple(bool(v) for v in row) for row in code.matrix)
 
