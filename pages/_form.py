@@ -105,7 +105,8 @@ def sidebar(current: Scenario) -> None:
         st.subheader("Comparison")
         for name in ("horizon_months", "discount_pct"):
             _number_input(p[name], current)
-        ids = list(table["option_id"])
+        copies = dict(current.added)  # the route in use today is one of the table's
+        ids = [oid for oid in table["option_id"] if oid not in copies]
         labels = dict(zip(ids, route_labels(apply_overrides(table, current.overrides))))
         _choice(p["status_quo"], ids, current, lambda oid: labels.get(oid, oid))
         _choice(p["currency"], list(CODES), current,
@@ -126,6 +127,7 @@ def _reset() -> None:
     """Back to the default scenario; the table in use (and its edits) stay."""
     current = scenario()
     default = parse_query([], base_table())[0]
-    replace(default.with_values(overrides=current.overrides, table=current.table))
+    replace(default.with_values(overrides=current.overrides, table=current.table,
+                                added=current.added, routes=current.routes))
     state.notices = []
     forget()

@@ -12,8 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from connectivity import Result, Scenario, parse_query
-from connectivity.inputs.scenario import Override
-from connectivity.inputs.tablelink import table_for
+from connectivity.inputs.quoted import fit_routes
+from connectivity.inputs.scenario import Override, routes_table
 from connectivity.model.sensitivity import Tornado
 from pages._cache import cached_compare, cached_tornado, default_table
 from pages._state import state
@@ -44,12 +44,14 @@ def set_overrides(overrides: tuple[Override, ...]) -> None:
 
 def set_table(code: str, overrides: tuple[Override, ...] = ()) -> None:
     """Another table in use ("" = the default), with the overrides that go with it."""
-    change(table=code, overrides=tuple(overrides))
+    new = scenario().with_values(table=code, overrides=tuple(overrides))
+    replace(fit_routes(new, default_table()))  # added quotes of routes it still has stay
 
 
 def base_table() -> pd.DataFrame:
-    """The table in use before overrides: the default, or the manager's upload."""
-    return table_for(scenario().table, default_table())
+    """The table in use before overrides: the default, or the manager's upload, with the
+    quotes the manager added (copies of its routes)."""
+    return routes_table(default_table(), scenario())
 
 
 def result() -> Result:

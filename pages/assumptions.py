@@ -89,7 +89,7 @@ def _reset_table() -> None:
 
 scenario = _ui.scenario()
 base = _ui.base_table()
-table = table_in_use(base, scenario)
+table = table_in_use(base, scenario.with_values(routes=()))  # every route, as `base` orders them
 
 st.title("Assumptions")
 st.markdown("Every number the comparison uses comes from this table. Edit a cell to try "

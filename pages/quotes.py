@@ -17,11 +17,11 @@ from connectivity.inputs.quotes import (
     field_value,
     quote_changes,
 )
-from connectivity.inputs.scenario import check_overrides, table_in_use
+from connectivity.inputs.scenario import check_overrides, routes_table
 from connectivity.schema.columns import BIG, COLUMN_BY_NAME
 from connectivity.views.format import symbol
 from connectivity.views.labels import route_labels
-from pages import _entry, _ui
+from pages import _added, _entry, _ui
 from pages._state import state
 
 _ui.require_entrypoint()
@@ -49,8 +49,7 @@ def _key(option_id: str, column: str, version: str) -> str:
 def _save(option_id: str, version: str) -> None:
     """The submitted fields of one route, checked with the table's rules, into the link."""
     s = _ui.scenario()
-    base = _ui.base_table()
-    row = table_in_use(base, s).set_index("option_id").loc[option_id].to_dict()
+    row = _added.every_route(s).set_index("option_id").loc[option_id].to_dict()
     typed, refused = {}, []
     for f in QUOTE_FIELDS:  # a field emptied keeps the figure in use
         read = _entry.read(_field(f, s), state.widget(_key(option_id, f.column, version)))
@@ -71,7 +70,7 @@ def _save(option_id: str, version: str) -> None:
         return
     proposed = {(o, c): v for o, c, v in s.overrides}
     proposed.update({(option_id, c): v for c, v in changes.items()})
-    kept, notices = check_overrides(base, proposed.items())
+    kept, notices = check_overrides(routes_table(_ui.default_table(), s), proposed.items())
     state.quote_problems = [f"{row['name']}: {n}." for n in notices]
     if not notices:
         _ui.set_overrides(kept)
@@ -81,7 +80,7 @@ def _save(option_id: str, version: str) -> None:
 
 
 s = _ui.scenario()
-table = table_in_use(_ui.base_table(), s)
+table = _added.every_route(s)  # hidden routes too: their quotes can still be typed
 labels = route_labels(table)
 version = _version(s)
 
@@ -98,6 +97,7 @@ if state.quote_unchanged:
 if state.quote_saved:
     st.success(_ui.plain(state.quote_saved), icon=":material/check_circle:")
     state.quote_saved = ""
+_added.add_and_choose(s)
 
 for label, row in zip(labels, table.to_dict("records")):
     oid = row["option_id"]

@@ -80,7 +80,12 @@ def copy_name(name: str, new: str) -> str:
 
 
 def with_added(table: pd.DataFrame, added: tuple[Added, ...]) -> pd.DataFrame:
-    """The table with each added route's copy appended, in the link's order."""
+    """The table with each added route's copy appended, in the link's order.
+
+    A copy the table already holds is not added twice: a page may pass the table with
+    its copies in (the ids were checked when the link was read).
+    """
+    added = tuple(a for a in added if a[0] not in set(table["option_id"]))
     if not added:
         return table
     rows = table.set_index("option_id", drop=False)

@@ -256,8 +256,11 @@ def whose_numbers(result: Result, t: Tornado) -> str:
     """Which figures are the manager's, which the app's, and the estimate that matters most."""
     s = result.scenario
     ids = set(result.table["option_id"])
-    quoted = sorted({o for o, col, _ in s.overrides if col in QUOTE_COLUMNS and o in ids})
-    edited = [o for o, col, _ in s.overrides if col not in QUOTE_COLUMNS]
+    quotes = {o for o, col, _ in s.overrides if col in QUOTE_COLUMNS} | set(dict(s.added))
+    quoted = [o for o in result.table["option_id"] if o in quotes]
+    # A quote's name is not a risk figure; an added quote is named in the list above.
+    edited = [o for o, col, _ in s.overrides if col not in (*QUOTE_COLUMNS, "name")
+              and o in ids]
     names = dict(zip(result.table["option_id"], route_labels(result.table)))
     yours = []
     if s.table:

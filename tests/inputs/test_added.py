@@ -201,3 +201,13 @@ def test_a_tables_cells_say_which_are_the_managers_and_which_the_apps(table) -> 
     again, _ = parse_query(f"table={encode_table(table)}", table)
     assert {origin(again, o, c, table) for o in table["option_id"]
             for c in ("setup_usd", "monthly_usd", "notes")} <= {ESTIMATE, SOURCED}
+
+
+def test_the_compare_page_names_an_added_quote_as_the_managers(table) -> None:
+    from connectivity.model.sensitivity import tornado
+    from connectivity.views.compare import whose_numbers
+
+    s, _ = parse_query(f"{CN2}&cn2.outages_per_year_low=2&cn2.outages_per_year_high=5", table)
+    text = whose_numbers(compare(table, s), tornado(table, s))
+    assert "your quotes for China Telecom CN2" in text
+    assert "2 risk figures you set" in text  # the name is not counted as one
