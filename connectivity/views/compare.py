@@ -18,6 +18,7 @@ from .format import money, money_range, pct
 from .labels import (
     AXIS_MONEY,
     LEGAL_WORDS,
+    LEGEND,
     MONEY,
     REACH_WORDS,
     money_title,
@@ -52,7 +53,7 @@ def breakdown_chart(result: Result) -> alt.Chart:
         "color": field("component:N", title="Component",
                        scale={"domain": list(COMPONENT_LABELS.values()),
                               "range": list(COMPONENT_COLORS)},
-                       legend={"orient": "bottom", "columns": 2, "labelLimit": 150}),
+                       legend=LEGEND),
         "order": field("order:Q"),
         "tooltip": [field("route:N", title="Route"),
                     field("component:N", title="Component"),

@@ -54,12 +54,17 @@ def route_scale(table: pd.DataFrame) -> alt.Scale:
     return alt.Scale(domain=labels, range=list(route_colors(table).values()))
 
 
+# Two columns of names under a chart, one where the plot is narrow (a phone): a name is
+# never cut off at the chart's right edge.
+LEGEND = {"orient": "bottom", "columns": {"expr": "width < 340 ? 1 : 2"}, "labelLimit": 150}
+
+
 def route_color(table: pd.DataFrame, legend: bool = True) -> dict[str, Any]:
     """The colour channel of every per-route chart (a plain dict: see spec.py)."""
     labels = route_labels(table)
     return field("route:N", sort=labels, title=None,
                  scale={"domain": labels, "range": list(route_colors(table).values())},
-                 legend={"orient": "bottom", "columns": 2, "labelLimit": 150} if legend else None)
+                 legend=LEGEND if legend else None)
 
 
 # The options table's columns as a person reads them (the codes stay in files and links).

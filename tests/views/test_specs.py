@@ -52,8 +52,9 @@ def test_route_colour_is_the_channel_of_route_scale():
     for legend in (True, False):
         theirs = alt.Color("route:N", scale=route_scale(TABLE), sort=["VPN (a)", "Circuit",
                                                                         "VPN (c)"],
-                           title=None, legend=alt.Legend(orient="bottom", columns=2,
-                                                         labelLimit=150) if legend else None)
+                           title=None, legend=alt.Legend(
+                               orient="bottom", columns=alt.ExprRef("width < 340 ? 1 : 2"),
+                               labelLimit=150) if legend else None)
         encoded = alt.Chart().mark_point().encode(color=theirs).to_dict()["encoding"]
         assert same(route_color(TABLE, legend), encoded["color"])
 
