@@ -102,6 +102,7 @@ def sidebar(current: Scenario) -> None:
             _hourly_in_currency(p["hourly_usd"], current)
         for name in ("hours_month", "dependency_pct"):
             _number_input(p[name], current)
+        _number_input(p["replacement_months"], current)  # the cost of a person who leaves
         st.subheader("Comparison")
         for name in ("horizon_months", "discount_pct"):
             _number_input(p[name], current)

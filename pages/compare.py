@@ -21,6 +21,7 @@ from connectivity.views.compare import (
 from connectivity.views.format import money, money_range, pct, short_money
 from connectivity.views.labels import route_inks
 from connectivity.views.story import moves_most
+from connectivity.views.talent import NO_TALENT, counts_no_talent
 from pages import _memo, _short, _ui
 
 _ui.require_entrypoint()
@@ -110,6 +111,8 @@ _ui.drawn(comparison_tables, result)
 
 _ui.chart((breakdown_chart, result), (breakdown_summary, result),
           "Stacked bars of each route's expected cost by component")
+if counts_no_talent(result.table):
+    st.caption(NO_TALENT)
 left, right = st.columns(2)
 with left:
     _ui.chart((cost_risk_chart, result), (cost_risk_summary, result),

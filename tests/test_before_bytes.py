@@ -10,8 +10,10 @@ in the commit message:
     python -m tests.test_before_bytes
 
 It was regenerated when the status quo's service charges during a new route's lead
-time joined SPEC section 4, and its memo texts when memo page 2 moved to the memo's
-currency and words.
+time joined SPEC section 4, its memo texts when memo page 2 moved to the memo's
+currency and words, and all of it when talent loss joined (a new column, a new link
+parameter and the default table's attrition ranges; tests/test_without_talent.py holds
+the figures from before and checks that a table without attrition still gives them).
 """
 
 import datetime as dt

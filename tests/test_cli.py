@@ -13,8 +13,8 @@ from harness.cli import run_cli as cli
 from harness.server import ROOT
 
 HEADER = ("option_id,name,legal_status,reach,setup_usd,service_usd,productivity_loss_usd,"
-          "outage_loss_usd,incident_loss_usd,expected_total_usd,npv_usd,p10_usd,p50_usd,"
-          "p90_usd,prob_lowest_cost,expected_regret_usd,usd_per_user_month,rank,scenario")
+          "outage_loss_usd,incident_loss_usd,talent_loss_usd,expected_total_usd,npv_usd,p10_usd,"
+          "p50_usd,p90_usd,prob_lowest_cost,expected_regret_usd,usd_per_user_month,rank,scenario")
 BOM = b"\xef\xbb\xbf"
 FAST = ["--trials", "1000"]  # the smallest allowed: these tests check plumbing, not spread
 
@@ -91,7 +91,8 @@ def test_query_alone_is_the_scenario():
 EVERY = [("sites", "3"), ("users", "40"), ("mbps", "25.5"), ("hourly_usd", "62.25"),
          ("hours_month", "150"), ("dependency_pct", "45"), ("horizon_months", "24"),
          ("discount_pct", "6.5"), ("status_quo", "approved_vpn"), ("correlation", "0.35"),
-         ("trials", "1000"), ("seed", "7"), ("currency", "CNY"), ("fx_rate", "7.25")]
+         ("trials", "1000"), ("seed", "7"), ("currency", "CNY"), ("fx_rate", "7.25"),
+         ("replacement_months", "6.5")]
 
 
 def test_every_scenario_name_is_a_flag():

@@ -60,6 +60,7 @@ class Scenario:
     seed: int = 42
     currency: str = "USD"
     fx_rate: float = 1.0  # units of `currency` per US dollar
+    replacement_months: float = 4.0  # replacing one leaver, in months of loaded pay
     overrides: tuple[Override, ...] = ()
     table: str = ""  # an uploaded table, encoded by tablelink; "" = the default table
     added: tuple[Added, ...] = ()  # routes the link adds: (new_id, option_id it copies)

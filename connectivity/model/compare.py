@@ -67,6 +67,7 @@ def compare(default_table: pd.DataFrame, s: Scenario, keep_components: bool = Tr
         "productivity_loss_usd": expected["productivity_loss"].to_numpy(),
         "outage_loss_usd": expected["outage_loss"].to_numpy(),
         "incident_loss_usd": expected["incident_loss"].to_numpy(),
+        "talent_loss_usd": expected["talent_loss"].to_numpy(),
         "expected_total_usd": totals,
         "npv_usd": npv(flows.sum(axis=1), s.discount_pct),
         "p10_usd": p10,

@@ -6,13 +6,15 @@ the simulation all read the same Plan instead of each rebuilding every route.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..inputs.scenario import Scenario
 from .lognormal import Range90
 
 WEEKS_PER_MONTH = 52.0 / 12.0
-COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss")
+COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss",
+              "talent_loss")
 
 
 @dataclass(frozen=True)
@@ -41,14 +43,24 @@ class Risks:
     outage_hours: Range90  # per affected person per disruption
     incident_rate: Range90  # per year
     incident_cost: Range90  # USD per incident
+    attrition: Range90  # a yearly fraction of the staff who leave, capped at 1
+
+
+def _optional(row: dict, name: str) -> float:
+    """An optional range's end: absent (a table made before the column) or empty is 0."""
+    value = row.get(name, 0.0)
+    return 0.0 if value is None or math.isnan(value) else value
 
 
 def risks(row: dict) -> Risks:
     def pair(stem: str, scale: float = 1.0) -> Range90:
         return Range90(row[f"{stem}_low"] / scale, row[f"{stem}_high"] / scale)
 
+    attrition = Range90(_optional(row, "attrition_pct_low") / 100.0,
+                        _optional(row, "attrition_pct_high") / 100.0)
     return Risks(pair("productivity_loss_pct", 100.0), pair("outages_per_year"),
-                 pair("outage_hours"), pair("incidents_per_year"), pair("incident_cost_usd"))
+                 pair("outage_hours"), pair("incidents_per_year"), pair("incident_cost_usd"),
+                 attrition)
 
 
 def exposure(s: Scenario) -> float:
@@ -63,12 +75,18 @@ def monthly_service(row: dict, s: Scenario) -> float:
             + row["per_user_usd"] * s.users)
 
 
-def monthly_expected_losses(r: Risks, s: Scenario) -> tuple[float, float, float]:
-    """Expected productivity, outage and incident loss per month a route is in use."""
+def replacement_usd(s: Scenario) -> float:
+    """R: what replacing one person who leaves costs, in USD."""
+    return s.replacement_months * s.hourly_usd * s.hours_month
+
+
+def monthly_expected_losses(r: Risks, s: Scenario) -> tuple[float, float, float, float]:
+    """Expected productivity, outage, incident and talent loss per month a route is in use."""
     e = exposure(s)
     return (e * s.hours_month * r.lost_share.capped_mean(1.0),
             e * r.outage_rate.mean() / 12.0 * r.outage_hours.mean(),
-            r.incident_rate.mean() / 12.0 * r.incident_cost.mean())
+            r.incident_rate.mean() / 12.0 * r.incident_cost.mean(),
+            s.users * replacement_usd(s) * r.attrition.capped_mean(1.0) / 12.0)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Monte Carlo: one shared future per trial, every route costed in it.
 
 Each trial draws one "climate" (how tense the year is). Every route's lost
-share, disruption rate and incident rate sit at a percentile that blends the
+share, disruption rate, incident rate and yearly leaving share sit at a percentile that blends the
 climate with the route's own draw: z = sqrt(c)·climate + sqrt(1 - c)·own, so
 two routes' scores correlate by exactly c and each marginal stays standard
 normal (the expected values are untouched by c). Counts are Poisson given the
@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..inputs.scenario import Scenario
 from .lognormal import Range90
-from .routes import COMPONENTS, Plan, plan
+from .routes import COMPONENTS, Plan, plan, replacement_usd
 
 # Above this many events in one trial, the sum of their sizes is drawn as a
 # gamma with the same mean and variance, so memory stays bounded.
@@ -30,7 +30,7 @@ LOSSES = COMPONENTS[2:]
 LOSS_STATS = ("mean", "p10", "p90")
 # The uncertain inputs of a route, in the order of Risks and of the table's ranges.
 INPUTS = ("productivity_loss_pct", "outages_per_year", "outage_hours", "incidents_per_year",
-          "incident_cost_usd")
+          "incident_cost_usd", "attrition_pct")
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Simulation:
     option_ids: tuple[str, ...]
     totals: np.ndarray  # (routes, trials)
     loss_stats: np.ndarray  # (routes, 3 losses, LOSS_STATS)
-    # Every component of every trial, (routes, 5, trials): kept only on request,
+    # Every component of every trial, (routes, 6, trials): kept only on request,
     # since the app's cache needs just the totals and the statistics above.
     components: np.ndarray | None = None
     # Each route's uncertain inputs in each trial, (routes, INPUTS, trials), for the value
@@ -111,6 +111,20 @@ def average_sizes(rng: np.random.Generator, sums: np.ndarray, counts: np.ndarray
     return out
 
 
+def _attrition(a: Range90, shared: np.ndarray, s: Scenario, route: int) -> np.ndarray:
+    """Route `route`'s yearly leaving share per trial, capped at 1, moving with the climate.
+
+    Its own part comes from a stream of its own (one per route position), so adding the
+    talent component left every earlier draw, and so every earlier figure, as it was.
+    """
+    if a.fixed:
+        return np.full(shared.shape, min(a.low, 1.0))
+    z = np.random.default_rng([s.seed, 2, route]).standard_normal(shared.size)
+    z *= math.sqrt(1.0 - s.correlation)
+    z += shared
+    return np.minimum(a.at(z, out=z), 1.0, out=z)
+
+
 def simulate(table: pd.DataFrame, s: Scenario, keep_components: bool = True,
              keep_inputs: bool = False) -> Simulation:
     """simulate_plan for a table in use and a scenario."""
@@ -139,6 +153,7 @@ def simulate_plan(p: Plan, keep_components: bool = True,
         share = np.minimum(r.lost_share.at(z[0], out=z[0]), 1.0, out=z[0])
         draws.append((share, r.outage_rate.at(z[1], out=z[1]),
                       r.incident_rate.at(z[2], out=z[2])))
+    attrition = [_attrition(route.risks.attrition, shared, s, i) for i, route in enumerate(routes)]
     inputs = np.empty((len(routes), len(INPUTS), n)) if keep_inputs else None
     fill = np.random.default_rng([s.seed, 1])  # only for inputs: the main stream is untouched
 
@@ -161,6 +176,8 @@ def simulate_plan(p: Plan, keep_components: bool = True,
         return sq_outages[:k].sum(axis=0), sq_incidents[:k].sum(axis=0)
 
     sq_service = routes[sq_index].service
+    # Everyone who leaves costs R; a yearly share over months in use, like the lost share.
+    per_leaver_year = s.users * replacement_usd(s) / 12.0
     totals = np.empty((len(routes), n))
     stats = np.empty((len(routes), len(LOSSES), len(LOSS_STATS)))
     components = np.empty((len(routes), len(COMPONENTS), n)) if keep_components else None
@@ -170,6 +187,7 @@ def simulate_plan(p: Plan, keep_components: bool = True,
         if i == sq_index:
             outage, incident = sq_part(float(s.horizon_months))
             prod = share * t.active
+            leave = attrition[i] * t.active
             own_outage, own_incident = outage, incident
             outages = sq_outage_counts.reshape(len(years), n).sum(axis=0)
             incidents = sq_incident_counts.reshape(len(years), n).sum(axis=0)
@@ -179,16 +197,18 @@ def simulate_plan(p: Plan, keep_components: bool = True,
             own_incident, incidents = _events(rng, incident_rate, t.active, r.incident_cost)
             outage, incident = own_outage + sq_outage, own_incident + sq_incident
             prod = share * t.active + draws[sq_index][0] * t.sq_months
+            leave = attrition[i] * t.active + attrition[sq_index] * t.sq_months
         if inputs is not None:
             inputs[i] = (share, outage_rate,
                          average_sizes(fill, own_outage, outages, r.outage_hours),
                          incident_rate,
-                         average_sizes(fill, own_incident, incidents, r.incident_cost))
+                         average_sizes(fill, own_incident, incidents, r.incident_cost),
+                         attrition[i])
         setup = route.setup
         # The status quo's own charges while it still serves during the lead time.
         service = route.service * t.billed + sq_service * t.sq_months
-        losses = (e * s.hours_month * prod, e * outage, incident)
-        totals[i] = setup + service + losses[0] + losses[1] + losses[2]
+        losses = (e * s.hours_month * prod, e * outage, incident, per_leaver_year * leave)
+        totals[i] = setup + service + losses[0] + losses[1] + losses[2] + losses[3]
         stacked = np.stack(losses)
         stats[i, :, 0] = stacked.mean(axis=1)
         stats[i, :, 1:] = np.percentile(stacked, [10, 90], axis=1).T

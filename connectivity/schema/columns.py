@@ -49,6 +49,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "outage_hours": ("Hours lost per disruption", ""),
     "incidents_per_year": ("Enforcement incidents a year", ""),
     "incident_cost_usd": ("Cost per incident", "USD"),
+    "attrition_pct": ("People leaving a year", "%"),
 }
 
 
@@ -69,7 +70,12 @@ RANGES: tuple[tuple[str, float, str], ...] = (
     ("incidents_per_year", 365, "Enforcement actions or forced shutdowns of the route per year."),
     ("incident_cost_usd", BIG,
      "Cost of one incident: fines, confiscation, re-provisioning, legal work (USD)."),
+    ("attrition_pct", 100,
+     "Extra share of the staff who leave each year because of how this route serves them "
+     "(%); optional: absent means none counted."),
 )
+# Ranges a table may leave out (every table made before them): absent means 0 to 0, none.
+OPTIONAL_RANGES = frozenset({"attrition_pct"})
 
 COLUMNS: tuple[Column, ...] = (
     Column("option_id", "id", help="Stable identifier: lower case letters, digits and _."),
@@ -88,7 +94,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("lead_time_weeks", "number", high=104, help="Weeks from order to working service."),
     *(
         Column(f"{stem}_{end}", "number", high=high,
-               help=f"{'5th' if end == 'low' else '95th'} percentile. {text}")
+               help=f"{'5th' if end == 'low' else '95th'} percentile. {text}",
+               required=stem not in OPTIONAL_RANGES,
+               absent=0.0 if stem in OPTIONAL_RANGES else None)
         for stem, high, text in RANGES
         for end in ("low", "high")
     ),

@@ -36,8 +36,11 @@ OUTPUTS: tuple[Output, ...] = (
            "Expected value of working time lost in disruptions."),
     Output("incident_loss_usd", "Enforcement incidents", "money", 2,
            "Expected cost of enforcement actions and forced shutdowns."),
+    Output("talent_loss_usd", "People who would leave", "money", 2,
+           "Expected cost of replacing the staff who would leave because of how the route "
+           "serves them."),
     Output("expected_total_usd", "Expected total", "money", 2,
-           "Sum of the five components above over the horizon, not discounted.", first=True),
+           "Sum of the six components above over the horizon, not discounted.", first=True),
     Output("npv_usd", "NPV", "money", 2,
            "Net present value: the expected monthly cash flows discounted to the order date "
            "at your annual rate.", first=True),

@@ -12,8 +12,9 @@ PALETTE = ("#332288", "#882255", "#999933", "#117733", "#CC6677", "#AA4499", "#8
 COMPONENT_LABELS = {
     "setup": "Setup", "service": "Service charges", "productivity_loss": "Lost productivity",
     "outage_loss": "Outages", "incident_loss": "Enforcement incidents",
+    "talent_loss": "People who would leave",
 }
-COMPONENT_COLORS = ("#3b3b3b", "#7f7f7f", "#a6cee3", "#fdbf6f", "#fb9a99")
+COMPONENT_COLORS = ("#3b3b3b", "#7f7f7f", "#a6cee3", "#fdbf6f", "#fb9a99", "#cab2d6")
 TEXT_CONTRAST = 4.5  # WCAG AA for normal text on white
 
 

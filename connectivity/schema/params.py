@@ -63,6 +63,11 @@ PARAMS: tuple[Param, ...] = (
     Param("fx_rate", "float", 1.0, 0.0001, 1_000_000, "Units of your currency per US dollar",
           "Defaults to a dated reference rate; type the rate your finance team uses.",
           step=0.01),
+    Param("replacement_months", "float", 4.0, 0, 60,
+          "Replacing a leaver (months' pay)",
+          "Recruiting, the empty seat and training, in months of that person's loaded pay "
+          "(hourly cost × working hours). Studies put the median near 2.5 months; "
+          "specialists and staff sent from abroad cost more.", step=0.5),
 )
 
 PARAM_BY_NAME: dict[str, Param] = {p.name: p for p in PARAMS}

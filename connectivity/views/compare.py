@@ -215,7 +215,7 @@ def breakdown_summary(result: Result) -> str:
         share = losses / row["total"] if row["total"] > 0 else 0.0
         parts.append(f"{labels[i]} {pct(share)}")
     return ("Share of each route's expected total that is losses (lost productivity, outages, "
-            "incidents) rather than charges: " + ", ".join(parts) + ".")
+            "incidents, people who would leave) rather than charges: " + ", ".join(parts) + ".")
 
 
 def cost_risk_summary(result: Result) -> str:

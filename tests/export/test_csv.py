@@ -17,8 +17,8 @@ from connectivity.model.compare import compare
 # Written out from SPEC section 5, not imported, so a drift in the code fails here.
 SPEC_COLUMNS = (
     "option_id,name,legal_status,reach,setup_usd,service_usd,productivity_loss_usd,"
-    "outage_loss_usd,incident_loss_usd,expected_total_usd,npv_usd,p10_usd,p50_usd,p90_usd,"
-    "prob_lowest_cost,expected_regret_usd,usd_per_user_month,rank,scenario"
+    "outage_loss_usd,incident_loss_usd,talent_loss_usd,expected_total_usd,npv_usd,p10_usd,"
+    "p50_usd,p90_usd,prob_lowest_cost,expected_regret_usd,usd_per_user_month,rank,scenario"
 ).split(",")
 TEXT = ("option_id", "name", "legal_status", "reach", "scenario")
 NUMBERS = [c for c in SPEC_COLUMNS if c not in TEXT]

@@ -121,7 +121,7 @@ def test_the_query_keeps_a_fixed_order(table) -> None:
                        "approved_vpn.setup_usd=5&routes=b2,cn2", table)
     pairs = a.query().split("&")
     keys = [p.split("=")[0] for p in pairs]
-    assert keys[14:] == ["routes", "approved_vpn.setup_usd", "b2.copy_of", "b2.setup_usd",
+    assert keys[15:] == ["routes", "approved_vpn.setup_usd", "b2.copy_of", "b2.setup_usd",
                          "cn2.copy_of", "cn2.name", "cn2.monthly_usd"]
 
 

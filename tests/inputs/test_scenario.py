@@ -23,15 +23,16 @@ SPEC_PARAMS = {
     "correlation": (0.8, 0, 1, False),
     "trials": (20000, 1000, 200000, True),
     "seed": (42, 0, 4294967295, True),
+    "replacement_months": (4, 0, 60, False),
 }
 SPEC_ORDER = ["sites", "users", "mbps", "hourly_usd", "hours_month", "dependency_pct",
               "horizon_months", "discount_pct", "status_quo", "correlation", "trials", "seed",
-              "currency", "fx_rate"]
+              "currency", "fx_rate", "replacement_months"]
 # A value inside the bounds and away from the default, for every parameter.
 OTHER = {"sites": 3, "users": 40, "mbps": 25.5, "hourly_usd": 62.25, "hours_month": 150,
          "dependency_pct": 45, "horizon_months": 24, "discount_pct": 6.5,
          "status_quo": "approved_vpn", "correlation": 0.35, "trials": 5000, "seed": 7,
-         "currency": "HKD", "fx_rate": 7.5}
+         "currency": "HKD", "fx_rate": 7.5, "replacement_months": 2.5}
 # A rate belongs to a currency other than US dollars (whose rate is always 1).
 CONTEXT = {"fx_rate": {"currency": "CNY"}, "currency": {"fx_rate": 7.78}}
 

@@ -328,7 +328,7 @@ def test_table_download_writes_whole_numbers_without_a_decimal_point():
 
     for data in (table_to_csv(read_default(), for_spreadsheet=True), template_csv()):
         text = data.decode("utf-8-sig")
-        assert ",3000,800,50,0,12,8,5,25,1,4,1,4,0.01,0.1,1000,20000,60," in text
+        assert ",3000,800,50,0,12,8,5,25,1,4,1,4,0.01,0.1,1000,20000,0.5,4,60," in text
         assert "3000.0" not in text and ",0.0," not in text
 
 

@@ -27,7 +27,7 @@ HEADER = ("option_id,name,legal_status,reach,setup_usd,monthly_usd,per_mbps_usd,
           "min_term_months,lead_time_weeks,productivity_loss_pct_low,productivity_loss_pct_high,"
           "outages_per_year_low,outages_per_year_high,outage_hours_low,outage_hours_high,"
           "incidents_per_year_low,incidents_per_year_high,incident_cost_usd_low,"
-          "incident_cost_usd_high,latency_ms,sources,notes")
+          "incident_cost_usd_high,attrition_pct_low,attrition_pct_high,latency_ms,sources,notes")
 URL_SAFE = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
 
@@ -50,8 +50,8 @@ def _two_routes() -> pd.DataFrame:
     """A table of two routes the default does not have, and no do_nothing."""
     text = "\r\n".join([
         HEADER,
-        "alpha_line,Alpha line,authorised,hq_only,100,50,1,0,0,0,1,2,0,0,0,0,0,0,0,0,,,",
-        "beta_seats,Beta seats,unauthorised,open_internet,0,0,0,9,0,0,10,20,1,2,1,2,0,0,0,0,,,",
+        "alpha_line,Alpha line,authorised,hq_only,100,50,1,0,0,0,1,2,0,0,0,0,0,0,0,0,0,0,,,",
+        "beta_seats,Beta seats,unauthorised,open_internet,0,0,0,9,0,0,10,20,1,2,1,2,0,0,0,0,0,0,,,",
     ])
     return read_table(text.encode())
 

@@ -20,7 +20,8 @@ from harness.tables import make_table, route
 
 Z95 = NormalDist().inv_cdf(0.95)  # riskquant's convention: low = p5, high = p95
 PHI = NormalDist()
-COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss")
+COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss",
+              "talent_loss")
 RANGE_STEMS = ("productivity_loss_pct", "outages_per_year", "outage_hours",
                "incidents_per_year", "incident_cost_usd")
 
@@ -282,14 +283,19 @@ def independent_expected(table, s: Scenario) -> dict[str, dict[str, float]]:
     h = s.horizon_months
     exposure = s.users * s.dependency_pct / 100 * s.hourly_usd
 
-    def per_month(r):  # expected productivity, outage and incident loss per month in use
+    replace = s.replacement_months * s.hourly_usd * s.hours_month  # one person who leaves
+
+    def per_month(r):  # expected productivity, outage, incident, talent loss a month in use
         return (exposure * s.hours_month
                 * ln_capped_mean(r["productivity_loss_pct_low"] / 100,
                                  r["productivity_loss_pct_high"] / 100),
                 exposure * ln_mean(r["outages_per_year_low"], r["outages_per_year_high"]) / 12
                 * ln_mean(r["outage_hours_low"], r["outage_hours_high"]),
                 ln_mean(r["incidents_per_year_low"], r["incidents_per_year_high"]) / 12
-                * ln_mean(r["incident_cost_usd_low"], r["incident_cost_usd_high"]))
+                * ln_mean(r["incident_cost_usd_low"], r["incident_cost_usd_high"]),
+                s.users * replace / 12
+                * ln_capped_mean(r.get("attrition_pct_low", 0) / 100,
+                                 r.get("attrition_pct_high", 0) / 100))
 
     def charge(r):  # a route's monthly service charge
         return ((r["monthly_usd"] + r["per_mbps_usd"] * s.mbps) * s.sites

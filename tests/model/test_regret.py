@@ -148,7 +148,7 @@ def test_keeping_inputs_changes_no_total():
     kept = simulate(table, s, keep_components=False, keep_inputs=True)
     assert plain.inputs is None
     assert np.array_equal(plain.totals, kept.totals)
-    assert kept.inputs.shape == (3, 5, 5000)
+    assert kept.inputs.shape == (3, 6, 5000)
 
 
 def test_kept_inputs_are_the_draws_that_made_the_totals():
@@ -202,12 +202,12 @@ def test_regret_column_minimum_is_the_evpi_and_bytes_repeat(s):
 def test_every_uncertain_range_is_valued_and_fixed_ones_are_not():
     table = read_default()
     info = value_of_information(table, Scenario(trials=1000))
-    assert len(info.inputs) == 15  # 3 routes x 5 ranges, none fixed in the default table
+    assert len(info.inputs) == 18  # 3 routes x 6 ranges, none fixed in the default table
     assert "Approved VPN: lost share of work" in [v.label for v in info.inputs]
     fixed = value_of_information(table, Scenario(trials=1000, overrides=(
         ("approved_vpn", "productivity_loss_pct_low", 25.0),)))
     labels = [v.label for v in fixed.inputs]
-    assert "Approved VPN: lost share of work" not in labels and len(labels) == 14
+    assert "Approved VPN: lost share of work" not in labels and len(labels) == 17
 
 
 def test_one_route_and_all_ranges_fixed_are_worth_nothing():

@@ -26,7 +26,7 @@ from connectivity.views.sensitivity import crossovers, sweep_chart, swing_words,
 N = NormalDist()
 Z = N.inv_cdf(0.95)
 STEMS = ("productivity_loss_pct", "outages_per_year", "outage_hours", "incidents_per_year",
-         "incident_cost_usd")
+         "incident_cost_usd", "attrition_pct")
 POINTS = ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd", "min_term_months",
           "lead_time_weeks")
 POINT_HIGH = {"setup_usd": 1e9, "monthly_usd": 1e9, "per_mbps_usd": 1e9, "per_user_usd": 1e9,
@@ -59,7 +59,11 @@ def _monthly_losses(row: dict, s: Scenario) -> float:
     hours = _mean(row["outage_hours_low"], row["outage_hours_high"])
     incidents = _mean(row["incidents_per_year_low"], row["incidents_per_year_high"]) / 12
     cost = _mean(row["incident_cost_usd_low"], row["incident_cost_usd_high"])
-    return exposure * s.hours_month * share + exposure * outages * hours + incidents * cost
+    leaving = _mean(row.get("attrition_pct_low", 0) / 100, row.get("attrition_pct_high", 0) / 100,
+                    cap=1.0)
+    talent = s.users * s.replacement_months * s.hourly_usd * s.hours_month * leaving / 12
+    return (exposure * s.hours_month * share + exposure * outages * hours + incidents * cost
+            + talent)
 
 
 def exact_totals(rows: list[dict], s: Scenario) -> np.ndarray:

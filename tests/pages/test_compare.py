@@ -102,3 +102,19 @@ def test_share_box_holds_the_link_to_this_exact_scenario():
     s = Scenario(users=40, overrides=(("approved_vpn", "setup_usd", 10.0),))
     assert at.code[0].value.endswith("?" + s.query())
     assert at.get("download_button")[0].proto.label.startswith("Download")
+
+
+def test_a_table_without_attrition_says_once_that_no_talent_loss_is_counted():
+    from connectivity import read_default
+    from connectivity.inputs.table import table_to_csv
+    from connectivity.inputs.tablelink import encode_table
+    from connectivity.views.talent import NO_TALENT
+
+    old = read_default().assign(attrition_pct_low=0.0, attrition_pct_high=0.0)
+    assert b"attrition" not in table_to_csv(old)  # written as a table made before them
+    at = run({"table": encode_table(old), "trials": "1000"})
+    assert_healthy(at)
+    said = [c.value for c in at.caption if "no attrition figures" in c.value]
+    assert len(said) == 1 and said[0] == NO_TALENT
+    with_talent = run({"trials": "1000"})
+    assert not [c.value for c in with_talent.caption if "no attrition figures" in c.value]

@@ -11,6 +11,7 @@ from harness.server import ROOT
 from harness.tables import make_table, route
 
 STEMS = ("productivity_loss_pct", "outages_per_year", "outage_hours", "incidents_per_year",
+         "attrition_pct",
          "incident_cost_usd")
 
 
@@ -83,7 +84,7 @@ def test_nothing_worth_learning_shows_no_empty_chart():
     info = value_of_information(read_default(), s)
     assert info.evpi > 0 and not worth_learning(info)
     assert not at.get("vega_lite_chart")
-    assert ("Learning any one of the 15 uncertain inputs on its own is worth next to nothing."
+    assert ("Learning any one of the 18 uncertain inputs on its own is worth next to nothing."
             in [unescape(c.value) for c in at.caption])
 
 

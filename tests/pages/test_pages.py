@@ -23,7 +23,7 @@ def test_every_page_runs_for_default_and_edge_scenarios(page, query):
     at = run(query, page)
     assert at.title[0].value.lower() == page
     # The scenario form is drawn by the entrypoint on every page.
-    assert len(at.sidebar.text_input) == 12
+    assert len(at.sidebar.text_input) == 13
 
 
 def test_risk_page_has_its_four_charts_and_the_appetite_sentence():

@@ -62,7 +62,8 @@ def build() -> dict[str, bytes]:
     # A manager's own one-route table: whole numbers and 80.125, nothing proves the mark.
     own = [r[:] for r in leased[1:2]]
     for column, value in {"incidents_per_year_low": "1", "incidents_per_year_high": "2",
-                          "outages_per_year_low": "1", "outage_hours_low": "1"}.items():
+                          "outages_per_year_low": "1", "outage_hours_low": "1",
+                          "attrition_pct_low": "1"}.items():
         own[0][header.index(column)] = value
     files["en-US_unicode_text_unproven.txt"] = codecs.BOM_UTF16_LE + save(
         header, local(",", ".", own), "\t").encode("utf-16-le")

@@ -34,7 +34,7 @@ def test_breakdown_stacks_every_component_of_every_route(result):
     assert spec["mark"]["type"] == "bar"
     assert spec["encoding"]["x"]["aggregate"] == "sum"
     rows = _datasets(spec)[0]
-    assert len(rows) == 5 * len(result.table)
+    assert len(rows) == 6 * len(result.table)
     # The bars add up to each route's exact expected total.
     for label, total in zip(route_labels(result.table), result.expected["total"]):
         assert sum(r["usd"] for r in rows if r["route"] == label) == pytest.approx(total)

@@ -144,7 +144,7 @@ def test_exceed_chances_is_the_share_of_totals_above_the_threshold(result):
 
 def test_loss_spread_is_the_simulated_component_spread(result, labels):
     frame = loss_spread_frame(result)
-    assert len(frame) == 3 * len(labels)
+    assert len(frame) == 4 * len(labels)
     components = result.simulation.components
     # The components are what the totals are made of.
     assert np.allclose(components.sum(axis=1), result.simulation.totals)
@@ -345,7 +345,7 @@ def test_loss_spread_chart_has_bars_and_whiskers(result, labels):
     assert whiskers["encoding"]["y"]["field"] == "p10"
     assert whiskers["encoding"]["y2"]["field"] == "p90"
     rows = _rows(spec, bars)
-    assert len(rows) == 3 * len(labels)
+    assert len(rows) == 4 * len(labels)
     assert all(r["p10"] <= r["p90"] for r in rows)
     frame = loss_spread_frame(result)
     assert [r["mean"] for r in rows] == pytest.approx(frame["mean"].tolist())

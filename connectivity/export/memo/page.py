@@ -274,7 +274,7 @@ class Document(FPDF):
         self.heading("Sources and notes of each route", 9.5)
         self.para("Marks: [S] a published source, [V] a vendor or informal figure, [G] our "
                   "estimate where no public figure was found.", 6.5, color=GREY, gap=0.8)
-        size, line = 6.3, 2.7
+        size, line = 6.3, 2.55  # 2.7 until the talent rows: six routes still fit 2 pages
         for i, row in enumerate(self.result.table.to_dict("records")):
             self.font(size + 0.5, bold=True, color=_rgb(ink(PALETTE[i % len(PALETTE)])))
             self.write(line, self.faces.clean(f"{self.labels[i]} ({row['option_id']})"))
