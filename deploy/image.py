@@ -32,7 +32,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from harness.server import ROOT, free_port, healthy
+from harness.server import ROOT, free_port, healthy, stop_process
 
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
 TAG = "connectivity-calculator:check"
@@ -124,12 +124,7 @@ def daemon() -> Iterator[None]:
         log("dockerd answering")
         yield
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop_process(process, timeout_s=30)
         log("dockerd stopped")
 
 

@@ -7,6 +7,7 @@
   and record what no test asked for (`Watch`);
 - `selectors`: the app's DOM as the tests read it, and the "page drawn" check;
 - `browse`: settle a run, open a link, click a page, download the CSV;
+- `quotes`: type a quote into a route's form on "Your quotes" and save it;
 - `cli`: the command line in-process (`run_cli`, `cli_csv`);
 - `apptest`: the app under `streamlit.testing`'s AppTest;
 - `tables`: small hand-made options tables for model tests.

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .server import ROOT, free_port, healthy
+from .server import ROOT, free_port, healthy, stop_process
 
 NGINX = "/usr/sbin/nginx"
 SITE = ROOT / "deploy" / "nginx" / "connectivity.conf"
@@ -125,12 +125,7 @@ class Proxy:
     def stop(self) -> None:
         if self.process is None:
             return
-        self.process.terminate()  # SIGTERM: nginx's fast shutdown closes every connection
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        stop_process(self.process)  # SIGTERM: nginx's fast shutdown closes every connection
         self.process = None
 
     def restart(self) -> None:

@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from harness.server import free_port
+from harness.server import free_port, stop_process
 
 START_TIMEOUT_S = 60
 USER = "links"  # the cluster's superuser, as in the store URL
@@ -111,12 +111,7 @@ class Postgres:
     def stop(self) -> None:
         if self.process is None:
             return
-        self.process.send_signal(signal.SIGINT)  # fast shutdown
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        stop_process(self.process, signal.SIGINT, timeout_s=20)  # fast shutdown
         self.process = None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -71,9 +72,16 @@ def streamlit_server(log_path: Path, script: str = ENTRY, cwd: Path = ROOT,
             time.sleep(0.2)
         yield url, server.pid
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        stop_process(server)
+
+
+def stop_process(process: subprocess.Popen, graceful: int = signal.SIGTERM,
+                 timeout_s: float = 10) -> None:
+    """Ask a server to stop with `graceful`; kill it if it has not stopped within `timeout_s`
+    (a test must never leave a server behind, nor hang on one)."""
+    process.send_signal(graceful)
+    try:
+        process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)

@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from harness.browse import download_csv, go_to, params_of, query_of, settle
 from harness.cli import cli_csv
+from harness.quotes import enter_quote
 from harness.server import ROOT
 
 MAIN = "[data-testid='stMain']"
@@ -28,23 +29,6 @@ CN2_QUOTE = {"Monthly charge per office (¥)": "6200", "Monthly charge per Mbps 
              "Mbps included in the monthly charge": "30"}
 SHOTS = ROOT / "tests" / "artifacts"
 
-
-def form_of(page: Page, route: str):
-    return page.locator("[data-testid='stForm']").filter(
-        has=page.get_by_role("button", name=f"Save the quote for {route}"))
-
-
-def enter_quote(page: Page, route: str, fields: dict[str, str], bandwidth: str) -> None:
-    form = form_of(page, route)
-    for label, value in fields.items():
-        box = form.get_by_label(label, exact=True)
-        box.fill(value)
-        box.press("Tab")
-    form.get_by_text(bandwidth, exact=True).click()
-    before = page.url
-    form.get_by_role("button", name=f"Save the quote for {route}").click()
-    page.wait_for_function("u => window.location.href !== u", arg=before, timeout=60_000)
-    settle(page)
 
 
 def add_quote(page: Page, kind: str, name: str) -> None:

@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from harness.browse import download_csv, params_of, query_of, settle
 from harness.cli import cli_csv
+from harness.quotes import enter_quote, form_of
 
 MAIN = "[data-testid='stMain']"
 WHOSE = ".st-key-whose_numbers [data-testid='stAlert']"
@@ -31,23 +32,6 @@ def go_to(page: Page, link: str, title: str) -> None:
     expect(page.locator(f"{MAIN} h1")).to_have_text(title, timeout=60_000)
     settle(page)
 
-
-def form_of(page: Page, route: str):
-    return page.locator("[data-testid='stForm']").filter(
-        has=page.get_by_role("button", name=f"Save the quote for {route}"))
-
-
-def enter_quote(page: Page, route: str, fields: dict[str, str], bandwidth: str) -> None:
-    form = form_of(page, route)
-    for label, value in fields.items():
-        box = form.get_by_label(label, exact=True)
-        box.fill(value)
-        box.press("Tab")
-    form.get_by_text(bandwidth, exact=True).click()
-    before = page.url
-    form.get_by_role("button", name=f"Save the quote for {route}").click()
-    page.wait_for_function("u => window.location.href !== u", arg=before, timeout=60_000)
-    settle(page)
 
 
 def assert_form_shows(page: Page, route: str, fields: dict[str, str]) -> None:
