@@ -7,6 +7,7 @@ traceback ever reaches the user.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -23,8 +24,10 @@ from .store import LimitReached, StoreUnavailable, open_store
 from .store.resolve import CannotResolve, resolve, short_id
 from .store.short import SHORT_KEY
 
-# Where `make run` serves the app; a deployed app's address goes in --app-url.
+# Where `make run` serves the app; a deployed app's address goes in --app-url or in
+# APP_URL_ENV, else a memo says its link opens only on the machine that made it.
 DEFAULT_APP_URL = "http://localhost:8501/"
+APP_URL_ENV = "CONNECTIVITY_APP_URL"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -75,7 +78,8 @@ def _scenario_arguments(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser
                           "route in use today is always compared")
     cmd.add_argument("--app-url", metavar="URL",
                      help="the app's address the share link starts with, in a workbook or a "
-                          "memo (default: the address of a whole link given to --query, else "
+                          f"memo (default: {APP_URL_ENV} in the environment, else the "
+                          "address of a whole link given to --query, else "
                           f"{DEFAULT_APP_URL})")
     return cmd
 
@@ -88,8 +92,9 @@ def _day(text: str) -> date:
 
 
 def _app_url(args: argparse.Namespace) -> str:
-    if args.app_url:
-        return args.app_url.split("?", 1)[0]
+    configured = args.app_url or os.environ.get(APP_URL_ENV, "").strip()
+    if configured:
+        return configured.split("?", 1)[0]
     query = args.query.strip()
     if "://" in query:
         return query.split("?", 1)[0].split("#", 1)[0]
@@ -154,14 +159,14 @@ def run(argv: list[str] | None = None) -> int:
         return _fail(errors)
     for notice in notices:
         print(f"note: {notice}", file=sys.stderr)
+    if args.options is not None:  # every link must reopen the file's table, as an upload's does
+        scenario = scenario.with_values(table=encode_table(table))
     if args.command == "link":
-        return _link(args, scenario, table)
+        return _link(args, scenario)
     if args.command == "memo":
         # Imported here: fpdf2 and vl-convert would slow every other command's start.
         from .export.memo import memo_pdf, today
 
-        if args.options is not None:  # the link must reopen the file's table, as an upload's does
-            scenario = scenario.with_values(table=encode_table(table))
         link = _link_of(args, scenario, given)
         data = memo_pdf(compare(table, scenario), link, args.paper, args.date or today())
     elif args.out is not None and args.out.suffix.lower() == ".xlsx":
@@ -198,9 +203,7 @@ def _expand(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return split_query(record.link_query(encode_table(read_default())))
 
 
-def _link(args: argparse.Namespace, scenario, table) -> int:
-    if args.options is not None:  # the short link must reopen the file's table
-        scenario = scenario.with_values(table=encode_table(table))
+def _link(args: argparse.Namespace, scenario) -> int:
     try:
         store = open_store()
         if store is None:

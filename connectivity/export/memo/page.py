@@ -12,6 +12,7 @@ from fpdf.enums import TableBordersLayout, WrapMode
 from ...model.compare import Result
 from ...model.sensitivity import tornado_in_use
 from ...schema.palette import PALETTE, ink
+from ...views.address import local_note
 from ...views.compare import breakdown_chart, breakdown_summary, caveat, headline
 from ...views.labels import route_labels
 from ...views.risk import distribution_chart, distribution_summary
@@ -183,13 +184,14 @@ class Document(FPDF):
 
     def _link_text(self, matrix: object) -> tuple[str, str, str]:
         """The foot's heading about the link, then either a note or the link itself."""
+        local = local_note(self.share)
         if len(self.share) <= LINK_ON_PAGE_1:
             how = "scan the code or open this link" if matrix else "open this link"
-            return f"{REOPEN}: {how}", "", self.share
+            return f"{REOPEN}: {how}", local, self.share
         what = ("it carries your own options table" if self.result.scenario.table
                 else "it holds every figure of this comparison")
         return (REOPEN, f"Open the link printed in full at the end of this memo: {what} "
-                f"({len(self.share):,} characters).", "")
+                f"({len(self.share):,} characters). {local}".strip(), "")
 
     def foot_lines(self, movers: list[str]) -> list[str]:
         return movers[:1] + ["– " + line for line in movers[1:]]
