@@ -50,23 +50,27 @@ def _save(option_id: str, version: str) -> None:
     """The submitted fields of one route, checked with the table's rules, into the link."""
     s = _ui.scenario()
     row = _added.every_route(s).set_index("option_id").loc[option_id].to_dict()
+    yours = {c for o, c, _ in s.overrides if o == option_id}
     typed, refused = {}, []
-    for f in QUOTE_FIELDS:  # a field emptied keeps the figure in use
+    for f in QUOTE_FIELDS:  # a field left empty keeps the figure in use, and its source
         read = _entry.read(_field(f, s), state.widget(_key(option_id, f.column, version)))
         refused += [read.problem] if read.problem else []
-        typed[f.column] = field_value(f, row[f.column], s) if read.empty else read.value
+        if not read.empty:
+            typed[f.column] = read.value
     if refused:
         state.quote_problems = [f"{row['name']}: {p}" for p in refused]
         return
     bandwidth = state.widget(_key(option_id, "bandwidth", version))
-    changes, problem = quote_changes(row, typed, bandwidth, s)
+    changes, problem = quote_changes(row, typed, bandwidth, s, yours)
     if problem:
         state.quote_problems = [f"{row['name']}: {problem}."]
         return
     if not changes:
         state.quote_problems = []
-        state.quote_unchanged = f"Nothing to save for {row['name']}: every field holds " \
-                                "the figure in use."
+        state.quote_unchanged = (f"Nothing changed for {row['name']}: "
+                                 + ("no field was typed into, so every figure stays as "
+                                    "it was." if not typed else "every figure typed is "
+                                    "the one already in use."))
         return
     proposed = {(o, c): v for o, c, v in s.overrides}
     proposed.update({(option_id, c): v for c, v in changes.items()})
@@ -87,8 +91,9 @@ version = _version(s)
 st.title("Your quotes")
 st.markdown(f"Type each carrier's written quote as it reads, in **{s.currency}** "
             f"({s.fx_rate:g} per US dollar; change both in the sidebar). Leave a field "
-            "alone to keep the value shown, marked as the app's estimate or as sourced. "
-            "Saved figures go into the link and every page.")
+            "empty to keep the figure greyed in it (the table's, marked as the app's "
+            "estimate or as sourced); a figure you type is yours, even when it equals the "
+            "table's. Saved figures go into the link and every page.")
 for problem in state.quote_problems:
     st.error(f"Not saved. {_ui.plain(problem)}", icon=":material/block:")
 if state.quote_unchanged:
@@ -109,9 +114,11 @@ for label, row in zip(labels, table.to_dict("records")):
             mark = origin_words(origin(s, oid, f.column, _ui.default_table()))
             column = COLUMN_BY_NAME[f.column]
             with (left if k < len(QUOTE_FIELDS) // 2 else right):
+                now = field_value(f, row[f.column], s)
+                # The manager's own figure stands in the field; the table's is greyed.
                 _entry.number_field(
                     _field(f, s), _key(oid, f.column, version),
-                    field_value(f, row[f.column], s),
+                    now if f.column in yours else None, placeholder=_entry.text_of(now),
                     help=f"{column.help.replace('(USD)', '').strip()} Now: {mark}.")
                 st.caption(mark)
         start = bandwidth_choice(row, yours)

@@ -56,11 +56,15 @@ def bandwidth_choice(row: dict, overrides: set[str]) -> str | None:
 
 
 def quote_changes(row: dict, typed: dict[str, float], bandwidth: str | None, s: Scenario,
+                  yours: frozenset[str] | set[str] = frozenset(),
                   ) -> tuple[dict[str, float], str | None]:
     """The cells a submitted quote changes ({column: US-dollar or plain value}).
 
-    Only fields whose typed value differs from what the form showed count, so a
-    field left alone keeps the table's value. A new monthly charge needs an
+    `typed` holds only the fields the manager typed into (a field left empty keeps
+    the table's value, and stays the table's). A typed figure becomes the manager's
+    even when it equals the table's (whose figure it is matters to the reader); one
+    typed again into a cell already theirs counts only when it differs (`yours`: the
+    columns of this route the manager set before). A new monthly charge needs an
     explicit bandwidth answer while the table still prices bandwidth: an all-in
     quote must not silently keep a per-Mbps price. Returns (changes, problem).
     """
@@ -70,7 +74,7 @@ def quote_changes(row: dict, typed: dict[str, float], bandwidth: str | None, s: 
         f = by_column[column]
         if column == "per_mbps_usd" and bandwidth == INCLUDED:
             continue
-        if value != field_value(f, row[column], s):
+        if column not in yours or value != field_value(f, row[column], s):
             changes[column] = typed_to_usd(value, s) if f.money else float(value)
     if bandwidth == INCLUDED and row["per_mbps_usd"] != 0:
         changes["per_mbps_usd"] = 0.0

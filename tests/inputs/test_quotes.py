@@ -64,41 +64,48 @@ def test_an_amount_above_the_tables_limit_is_refused_not_clipped():
     assert kept == () and "out of range" in str(notices[0])
 
 
-def test_a_field_left_alone_changes_nothing():
+ALL = frozenset(f.column for f in QUOTE_FIELDS)  # every cell already the manager's
+
+
+def test_fields_left_empty_change_nothing():
     s = Scenario(currency="CNY", fx_rate=7.1)
-    typed = {f.column: field_value(f, ROW[f.column], s) for f in QUOTE_FIELDS}
-    assert quote_changes(ROW, typed, None, s) == ({}, None)
-    assert quote_changes(ROW, typed, PER_MBPS, s) == ({}, None)
+    assert quote_changes(ROW, {}, None, s) == ({}, None)
+    assert quote_changes(ROW, {}, PER_MBPS, s) == ({}, None)
+
+
+def test_a_typed_figure_equal_to_the_tables_is_the_managers():
+    s = Scenario(currency="CNY", fx_rate=7.1)
+    typed = {"min_term_months": float(ROW["min_term_months"])}
+    assert quote_changes(ROW, typed, None, s) == (typed, None)
+    # Typed again into a cell already theirs, the same figure changes nothing.
+    assert quote_changes(ROW, typed, None, s, yours={"min_term_months"}) == ({}, None)
+    again = {f.column: field_value(f, ROW[f.column], s) for f in QUOTE_FIELDS}
+    assert quote_changes(ROW, again, PER_MBPS, s, yours=ALL) == ({}, None)
 
 
 def test_an_all_in_quote_sets_the_per_mbps_price_to_zero():
     s = Scenario(currency="CNY", fx_rate=7.1)
-    typed = {f.column: field_value(f, ROW[f.column], s) for f in QUOTE_FIELDS}
-    typed["monthly_usd"] = 4970.0  # 700 US dollars
-    changes, problem = quote_changes(ROW, typed, INCLUDED, s)
+    changes, problem = quote_changes(ROW, {"monthly_usd": 4970.0}, INCLUDED, s)  # US$700
     assert problem is None
     assert changes == {"monthly_usd": 4970.0 / 7.1, "per_mbps_usd": 0.0}
 
 
 def test_a_new_monthly_charge_needs_a_bandwidth_answer():
     s = Scenario()
-    typed = {f.column: field_value(f, ROW[f.column], s) for f in QUOTE_FIELDS}
-    typed["monthly_usd"] = 700.0
+    typed = {"monthly_usd": 700.0}
     changes, problem = quote_changes(ROW, typed, None, s)
     assert changes == {} and "bandwidth" in problem
     changes, problem = quote_changes(ROW, typed, PER_MBPS, s)
     assert changes == {"monthly_usd": 700.0} and problem is None
     # A table that prices no bandwidth has no default to keep silently.
     free = dict(ROW, per_mbps_usd=0.0)
-    typed["per_mbps_usd"] = 0.0
     assert quote_changes(free, typed, None, s) == ({"monthly_usd": 700.0}, None)
 
 
 def test_counts_are_not_converted():
     s = Scenario(currency="EUR", fx_rate=0.86)
-    typed = {f.column: field_value(f, ROW[f.column], s) for f in QUOTE_FIELDS}
-    typed["lead_time_weeks"] = 3.0
-    assert quote_changes(ROW, typed, PER_MBPS, s) == ({"lead_time_weeks": 3.0}, None)
+    assert quote_changes(ROW, {"lead_time_weeks": 3.0}, PER_MBPS, s) == (
+        {"lead_time_weeks": 3.0}, None)
     assert field_value(FIELD["lead_time_weeks"], 8.0, s) == 8.0
     assert field_value(FIELD["setup_usd"], 1000.0, s) == 860.0
 

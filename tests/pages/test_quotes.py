@@ -40,10 +40,11 @@ def test_an_all_in_quote_in_yuan_lands_in_the_link_and_reopens_as_typed():
     assert _field(again, "approved_vpn", "monthly_usd").value == "4999.99"
     assert _field(again, "approved_vpn", "setup_usd").value == "12345.67"
     assert _radio(again, "approved_vpn").value == INCLUDED
-    # Fields left alone still show the table's value.
+    # Fields left alone stay empty, the table's value greyed in them.
     default = read_default().set_index("option_id")
-    assert float(_field(again, "leased_circuit", "monthly_usd").value) == round(
-        default.at["leased_circuit", "monthly_usd"] * 7.1, 2)
+    alone = _field(again, "leased_circuit", "monthly_usd")
+    assert alone.value == ""
+    assert float(alone.placeholder) == round(default.at["leased_circuit", "monthly_usd"] * 7.1, 2)
 
 
 def test_a_new_monthly_charge_without_a_bandwidth_answer_is_refused_and_kept():
@@ -77,8 +78,43 @@ def test_saving_an_unchanged_quote_says_nothing_changed():
     _save(at, "do_nothing").click().run()
     assert_healthy(at)
     assert not at.success
-    assert any("Nothing to save for" in unescape(i.value) for i in at.info)
+    assert any("Nothing changed for Do nothing" in unescape(i.value) for i in at.info)
     assert not [k for k in dict(at.query_params.items()) if "." in k]
+
+
+def test_saving_with_nothing_typed_says_nothing_changed():
+    at = run({}, "quotes")
+    assert all(w.value == "" and w.placeholder for w in at.text_input
+               if w.key.startswith("quote-"))
+    _save(at, "leased_circuit").click().run()
+    assert_healthy(at)
+    assert not at.success and not at.error
+    said = [unescape(i.value) for i in at.info]
+    assert any("Nothing changed for Leased private circuit: no field was typed" in t
+               for t in said), said
+    assert not [k for k in dict(at.query_params.items()) if "." in k]
+
+
+def test_a_typed_figure_equal_to_the_tables_becomes_the_managers():
+    at = run({}, "quotes")
+    term = _field(at, "leased_circuit", "min_term_months")
+    assert term.value == "" and term.placeholder == "12"
+    assert any("the app's estimate" in unescape(c.value) for c in at.caption)
+    term.input("12")
+    _save(at, "leased_circuit").click().run()
+    assert_healthy(at)
+    assert dict(at.query_params.items())["leased_circuit.min_term_months"] == "12"
+    assert any("1 figure changed" in unescape(s.value) for s in at.success)
+    again = _reopen(at, "quotes")
+    kept = _field(again, "leased_circuit", "min_term_months")
+    assert kept.value == "12"  # now the manager's figure stands in the field
+    form = [unescape(c.value) for c in again.caption]
+    assert "your figure" in form
+    # Saved again unchanged: nothing changed, the link stays as it was.
+    before = dict(again.query_params.items())
+    _save(again, "leased_circuit").click().run()
+    assert dict(again.query_params.items()) == before
+    assert any("Nothing changed" in unescape(i.value) for i in again.info)
 
 
 def test_a_quote_in_wan_and_yuan_is_read_as_written():
