@@ -21,7 +21,7 @@ from connectivity.inputs.scenario import check_overrides, routes_table
 from connectivity.schema.columns import BIG, COLUMN_BY_NAME
 from connectivity.views.format import symbol
 from connectivity.views.labels import route_labels
-from pages import _added, _entry, _ui
+from pages import _added, _entry, _ui, _unsaved
 from pages._state import state
 
 _ui.require_entrypoint()
@@ -129,3 +129,5 @@ for label, row in zip(labels, table.to_dict("records")):
                       f"per Mbps becomes 0. Choose '{PER_MBPS}' to keep or type that price.")
         st.form_submit_button(f"Save the quote for {label}", on_click=_save,
                               args=(oid, version), icon=":material/save:")
+        _unsaved.caption()
+_unsaved.guard()

@@ -193,3 +193,15 @@ def test_the_staff_hour_is_typed_in_the_currency_and_reopens_as_typed():
     # Another run (any change) keeps the hour: its dollar field is not drawn meanwhile.
     again.text_input(key="users").input("30").run()
     assert float(dict(again.query_params.items())["hourly_usd"]) == 284.99 / 7.1
+
+
+def test_every_quote_form_says_typing_is_not_saved_until_save():
+    at = run({}, "quotes")
+    notes = [unescape(c.value) for c in at.caption if "Not saved yet" in unescape(c.value)]
+    saves = [b for b in at.button if b.key and b.key.startswith("FormSubmitter:quote-")]
+    assert len(notes) == len(saves) >= 3
+    # A refused entry is not dropped: it stays in its field, the caption still true.
+    _field(at, "leased_circuit", "setup_usd").input("12,34,5")
+    _save(at, "leased_circuit").click().run()
+    assert at.error and not at.success
+    assert _field(at, "leased_circuit", "setup_usd").value == "12,34,5"
