@@ -1,11 +1,13 @@
-"""Estimate losses: the lost share of work and disruptions from what a manager observes."""
+"""Estimate losses: the lost share of work, disruptions and leavers from what a manager sees."""
+
+import functools
 
 import streamlit as st
 
 from connectivity.inputs.estimate import Estimate, disruptions, lost_share, poll
 from connectivity.inputs.scenario import check_overrides, table_in_use
 from connectivity.views.labels import route_labels
-from pages import _entry, _ui
+from pages import _entry, _leavers, _ui
 from pages._state import state
 
 _ui.require_entrypoint()
@@ -118,3 +120,6 @@ else:
     st.markdown(_ui.plain(seen.words))
     st.button(f"Use these disruption figures for {names[route]}", on_click=_use,
               args=(route, seen), key="use_disruptions", type="primary")
+
+_leavers.section(names[route], row, s.users, s.replacement_months,
+                 functools.partial(_use, route))
