@@ -66,8 +66,16 @@ SOURCES = [
      "(2016) of members report harm from internet restrictions."),
     ("European Chamber business confidence survey", "2017", "[S]", "More than one firm in "
      "five says restrictions affect over 10% of its China revenue."),
+    ("Boushey and Glynn, \"There Are Significant Business Costs to Replacing Employees\", "
+     "Center for American Progress", "16 Nov 2012", "[S]", "Replacing an employee costs a "
+     "median of about 21% of a year's pay across 30 case studies (about 2.5 months), more "
+     "for specialists; executives and physicians left out."),
+    ("European Chamber flash survey", "Feb 2015", "[S]", "The internet controls were "
+     "discouraging foreign talent from relocating to China."),
     ("Our estimates", "no public source", "[G]", "Licensed VPN or SD-WAN at about USD 800 to "
      "2,500 per site per month for some 10 Mbps to Hong Kong, plus USD 1,000 to 5,000 "
      "setup; delivery in 4 to 12 weeks; 2 to 8 hours lost per user per month without a "
-     "route; all risk ranges; RMB converted at roughly 7 per US dollar."),
+     "route; all risk ranges, every route's share of staff who leave because of the "
+     "internet included (no survey measures it); replacement_months of 4; RMB converted "
+     "at roughly 7 per US dollar."),
 ]

@@ -13,7 +13,7 @@ from harness.apptest import new_app
 from harness.server import ROOT
 
 SECTIONS = (
-    "What is compared", "The timeline", "What each route costs",
+    "What is compared", "The timeline", "What each route costs", "People who leave",
     "Ranges: how an uncertain number is entered", "Averages: exact, not simulated",
     "Simulation: the spread of possible futures", "Reading the results",
     "Net present value", "What each input means", "What the model leaves out", "Sources",
@@ -105,4 +105,14 @@ def test_decide_explains_regret_evpi_evppi_with_estimator_bias_and_references(pa
                   "Bias and noise", "too high", "too low", "average size of that route's "
                   "events", "Strong M", "2013;33(6):755–766", "Claxton K", "Raiffa H",
                   "dampack", "BCEA", "voi"):
+        assert piece in text, piece
+
+
+def test_talent_loss_is_explained_with_its_formula_and_sources(page: AppTest) -> None:
+    latex = "\n".join(e.value for e in page.latex)
+    # The status quo's leavers count during the lead time; the share is capped at 100%.
+    assert r"\text{users} \times R \times \frac{a_o\,A_o + a_q\,W_o}{12}" in latex
+    assert r"a = \min(X,\ 1)" in latex and r"+ \text{talent}_o" in latex
+    text = page_text(page)
+    for piece in ("21% of a year's pay", "Boushey", "[G]", "correlation", "Estimate losses"):
         assert piece in text, piece
