@@ -20,7 +20,7 @@ from pages._text import plain
 MOST_PEOPLE = 1_000_000.0
 HEADCOUNT = _entry.Field("People in the office (headcount)", 1.0, MOST_PEOPLE, whole=True)
 LEFT = _entry.Field("People who left last year", 0.0, MOST_PEOPLE, whole=True)
-NAMED = _entry.Field("Of them, how many named the internet or tools as a reason", 0.0,
+NAMED = _entry.Field("Of them, named the internet or tools", 0.0,
                      MOST_PEOPLE, whole=True)
 KEYS = ("leavers_headcount", "leavers_left", "leavers_named")
 

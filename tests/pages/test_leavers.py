@@ -66,11 +66,12 @@ def test_nobody_naming_the_internet_sets_zero_to_zero_for_that_route():
 @pytest.mark.parametrize(("typed", "says"), [
     (("30", "31", "1"), "31 people left but the headcount is 30"),
     (("30", "4", "5"), "5 named the internet or tools but only 4 left"),
-    (("30", "4", ""), "Of them, how many named the internet or tools as a reason is empty"),
+    (("30", "4", ""), "Of them, named the internet or tools is empty"),
     (("", "4", "1"), "People in the office (headcount) is empty"),
     (("30", "2.5", "1"), "People who left last year"),
     (("0", "0", "0"), "People in the office (headcount): 0 is outside"),
-])
+], ids=["more-left-than-staff", "more-named-than-left", "named-empty", "headcount-empty",
+        "a-fraction-of-a-person", "no-staff"])
 def test_bad_leavers_input_is_refused_with_a_reason_and_changes_nothing(typed, says):
     at = run({"trials": "2000"}, "estimate")
     before = dict(at.query_params.items())
