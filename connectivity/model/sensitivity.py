@@ -8,9 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..inputs.cells import fmt
 from ..inputs.scenario import Scenario, table_in_use
-from ..schema.columns import COLUMN_BY_NAME, RANGES, words
+from ..schema.columns import COLUMN_BY_NAME, RANGES
 from ..schema.params import PARAM_BY_NAME
 from .expected import component_matrix
 
@@ -22,12 +21,16 @@ POINT_COLUMNS = ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd",
 
 @dataclass(frozen=True)
 class Swing:
-    label: str
-    low_value: str
-    high_value: str
+    """One input set to each end of its range in turn. Numbers and identities only: the
+    views word it (views/story.swing_words), so nothing here is text to read back."""
+
+    name: str  # the scenario parameter, or the table column or range stem, swung
+    low: float  # the input's value at each end, in the table's or the link's own unit
+    high: float
     low_margin: float  # runner-up total minus winner total with the input at its low end
     high_margin: float
     option_id: str = ""  # the route whose cells were swung; "" for a scenario input
+    route: str = ""  # that route's name as its table row holds it; "" for a scenario input
     columns: tuple[str, ...] = ()  # the swung cells, or the scenario input's name
 
     @property
@@ -83,11 +86,11 @@ def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
         lo, hi = _swing_input(name, value)
         if lo == hi:
             continue
-        swings.append(Swing(PARAM_BY_NAME[name].label, fmt(lo), fmt(hi),
+        swings.append(Swing(name, float(lo), float(hi),
                             _margin(rows, s.with_values(**{name: lo}), winner, runner),
                             _margin(rows, s.with_values(**{name: hi}), winner, runner),
                             columns=(name,)))
-    def cell_swing(i: int, columns: tuple[str, ...], low: float, high: float, label: str,
+    def cell_swing(i: int, columns: tuple[str, ...], low: float, high: float, name: str,
                    ) -> Swing:
         """Route i's `columns` all set to each end in turn; nothing else changed."""
         ends = []
@@ -95,8 +98,8 @@ def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
             changed = list(rows)
             changed[i] = {**rows[i], **dict.fromkeys(columns, v)}
             ends.append(_margin(changed, s, winner, runner))
-        return Swing(label, fmt(low), fmt(high), *ends, option_id=rows[i]["option_id"],
-                     columns=columns)
+        return Swing(name, float(low), float(high), *ends, option_id=rows[i]["option_id"],
+                     route=rows[i]["name"], columns=columns)
 
     for i, row in enumerate(rows):
         for stem, _high, _text in RANGES:
@@ -104,14 +107,12 @@ def tornado(table: pd.DataFrame, s: Scenario) -> Tornado:
             if low == high:
                 low, high = low * 0.5, min(high * 1.5, COLUMN_BY_NAME[f"{stem}_high"].high)
             if low != high:
-                swings.append(cell_swing(i, (f"{stem}_low", f"{stem}_high"), low, high,
-                                         f"{row['name']}: {words(stem, first_capital=False)}"))
+                swings.append(cell_swing(i, (f"{stem}_low", f"{stem}_high"), low, high, stem))
         for column in POINT_COLUMNS:
             value = row[column]
             low, high = value * 0.5, min(value * 1.5, COLUMN_BY_NAME[column].high)
             if low != high:
-                swings.append(cell_swing(i, (column,), low, high,
-                                         f"{row['name']}: {words(column, first_capital=False)}"))
+                swings.append(cell_swing(i, (column,), low, high, column))
     swings.sort(key=lambda w: -w.width)
     return Tornado(winner, runner, base, tuple(swings))
 

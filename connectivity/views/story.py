@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime
 
+from ..inputs.cells import fmt
 from ..model.breakeven import Breakeven
 from ..model.information import Information, first_to_find_out, input_words
 from ..model.sensitivity import Swing, Tornado
+from ..schema.columns import words
 from ..schema.currency import CURRENCY_BY_CODE
+from ..schema.params import PARAM_BY_NAME
 from .format import Speaks, money, number, price
 
 
@@ -23,15 +26,26 @@ class Dollars:
     fx_rate = 1.0
 
 
+def swing_label(w: Swing) -> str:
+    """What was swung, as the form or the table words it: "Approved VPN: lost share of
+    work (%)", "Staff who need services abroad"."""
+    if w.option_id:
+        return f"{w.route}: {words(w.name, first_capital=False)}"
+    return PARAM_BY_NAME[w.name].label
+
+
 def swing_words(w: Swing, s: Speaks | None = None) -> tuple[str, str, str]:
     """A swing's label and ends as a person reads them, money in the scenario's currency."""
     s = s or Dollars()
-    if w.label.endswith(" (%)"):
-        return w.label[:-4], f"{w.low_value}%", f"{w.high_value}%"
+    label = swing_label(w)
+    # Ends as the link and the table write them (fmt), which every export has always shown.
+    low, high = fmt(w.low), fmt(w.high)
+    if label.endswith(" (%)"):
+        return label[:-4], f"{low}%", f"{high}%"
     if not w.in_usd or s.currency == "USD":
-        return w.label, w.low_value, w.high_value
-    label = w.label.replace("(USD)", f"({s.currency})")
-    return label, price(float(w.low_value), s), price(float(w.high_value), s)
+        return label, low, high
+    label = label.replace("(USD)", f"({s.currency})")
+    return label, price(w.low, s), price(w.high, s)
 
 
 MOVES_MOST = "moves the margin most"

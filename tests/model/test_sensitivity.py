@@ -119,9 +119,9 @@ def _changed(rows: list[dict], i: int, **cells: float) -> list[dict]:
     return out
 
 
-def _swing(t, label: str):
-    found = [w for w in t.swings if w.label == label]
-    assert len(found) == 1, label
+def _swing(t, name: str, option_id: str = ""):
+    found = [w for w in t.swings if (w.name, w.option_id) == (name, option_id)]
+    assert len(found) == 1, (name, option_id)
     return found[0]
 
 
@@ -139,8 +139,9 @@ def test_tornado_swings_users_to_half_and_one_and_a_half(table):
     s = Scenario(users=40)
     t = tornado(table, s)
     rows = _records(table)
-    w = _swing(t, PARAM_BY_NAME["users"].label)
-    assert (w.low_value, w.high_value) == ("20", "60")
+    w = _swing(t, "users")
+    assert (w.low, w.high, w.columns) == (20, 60, ("users",))
+    assert swing_words(w) == (PARAM_BY_NAME["users"].label, "20", "60")
     assert w.low_margin == pytest.approx(
         _margin(rows, s.with_values(users=20), t.winner, t.runner_up), rel=1e-9)
     assert w.high_margin == pytest.approx(
@@ -154,8 +155,10 @@ def test_tornado_sets_a_range_to_each_of_its_ends(table):
     t = tornado(table, s)
     rows = _records(table)
     i = 0  # Approved VPN, lost share 5% to 25%
-    w = _swing(t, f"{rows[i]['name']}: lost share of work (%)")
-    assert (w.low_value, w.high_value) == ("5", "25")
+    w = _swing(t, "productivity_loss_pct", rows[i]["option_id"])
+    assert (w.low, w.high, w.route) == (5, 25, rows[i]["name"])
+    assert w.columns == ("productivity_loss_pct_low", "productivity_loss_pct_high")
+    assert swing_words(w) == (f"{rows[i]['name']}: lost share of work", "5%", "25%")
     ends = []
     for v in (5.0, 25.0):
         changed = _changed(rows, i, productivity_loss_pct_low=v, productivity_loss_pct_high=v)
@@ -170,8 +173,10 @@ def test_tornado_moves_a_point_column_by_half(table):
     t = tornado(table, s)
     rows = _records(table)
     i = 1  # Leased private circuit, 1000 a month
-    w = _swing(t, f"{rows[i]['name']}: monthly charge per office (USD)")
-    assert (w.low_value, w.high_value) == ("500", "1500")
+    w = _swing(t, "monthly_usd", rows[i]["option_id"])
+    assert (w.low, w.high, w.columns) == (500, 1500, ("monthly_usd",))
+    assert swing_words(w) == (f"{rows[i]['name']}: monthly charge per office (USD)",
+                              "500", "1500")
     ends = [_margin(_changed(rows, i, monthly_usd=v), s, t.winner, t.runner_up)
             for v in (500.0, 1500.0)]
     assert [w.low_margin, w.high_margin] == pytest.approx(ends, rel=1e-9)
@@ -183,7 +188,7 @@ def test_tornado_moves_a_point_column_by_half(table):
 
 
 def _expected_swings(rows: list[dict], s: Scenario):
-    """Every swing the tornado should hold: (label, low, high, change function)."""
+    """Every swing the tornado should hold: (input, route id, low, high, change function)."""
     out = []
     for name in INPUTS:
         p = PARAM_BY_NAME[name]
@@ -192,7 +197,7 @@ def _expected_swings(rows: list[dict], s: Scenario):
         if p.kind == "int":
             lo, hi = math.floor(lo + 0.5), math.floor(hi + 0.5)  # halves round up
         if lo != hi:
-            out.append((p.label, lo, hi,
+            out.append((name, "", lo, hi,
                         lambda x, name=name, p=p: (rows, s.with_values(
                             **{name: int(x) if p.kind == "int" else x}))))
     for i, row in enumerate(rows):
@@ -201,12 +206,12 @@ def _expected_swings(rows: list[dict], s: Scenario):
             if lo == hi:
                 lo, hi = lo * 0.5, hi * 1.5
             if lo != hi:
-                out.append((row["name"], lo, hi, lambda x, i=i, stem=stem: (
+                out.append((stem, row["option_id"], lo, hi, lambda x, i=i, stem=stem: (
                     _changed(rows, i, **{f"{stem}_low": x, f"{stem}_high": x}), s)))
         for column in POINTS:
             lo, hi = row[column] * 0.5, min(row[column] * 1.5, POINT_HIGH[column])
             if lo != hi:
-                out.append((row["name"], lo, hi, lambda x, i=i, column=column: (
+                out.append((column, row["option_id"], lo, hi, lambda x, i=i, column=column: (
                     _changed(rows, i, **{column: x}), s)))
     return out
 
@@ -218,16 +223,15 @@ def test_every_swing_is_a_recomputation_with_one_input_changed(table, s):
     expected = _expected_swings(rows, s)
     assert len(t.swings) == len(expected)
     remaining = list(t.swings)
-    for label, lo, hi, change in expected:
+    for name, option_id, lo, hi, change in expected:
         lo_margin = _margin(*change(lo), t.winner, t.runner_up)
         hi_margin = _margin(*change(hi), t.winner, t.runner_up)
         match = [w for w in remaining
-                 if (w.label == label or w.label.startswith(label + ": "))
-                 and float(w.low_value) == pytest.approx(lo)
-                 and float(w.high_value) == pytest.approx(hi)
+                 if (w.name, w.option_id) == (name, option_id)
+                 and w.low == pytest.approx(lo) and w.high == pytest.approx(hi)
                  and w.low_margin == pytest.approx(lo_margin, rel=1e-9, abs=1e-6)
                  and w.high_margin == pytest.approx(hi_margin, rel=1e-9, abs=1e-6)]
-        assert match, (label, lo, hi, lo_margin, hi_margin)
+        assert match, (name, option_id, lo, hi, lo_margin, hi_margin)
         remaining.remove(match[0])
     assert remaining == []
 
