@@ -13,7 +13,6 @@ import math
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..inputs.scenario import Scenario
@@ -25,7 +24,8 @@ from ..schema.currency import CURRENCY_BY_CODE
 from ..schema.outputs import OUTPUTS
 from ..schema.params import PARAMS
 from ..views.labels import route_labels
-from ..views.story import breakeven_sentence, mover_sentence
+from ..views.story import breakeven_sentence, mover_sentence, rate_sentence
+from .layout import BOLD, NAME_FONT, TITLE, WRAP_TOP, fit_heights, fit_widths, print_setup
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY = '"$"#,##0.00'
@@ -34,8 +34,6 @@ COUNT = "0"
 NUMBER = "General"
 # Excel refuses (and offers to repair) a workbook whose hyperlink is longer than this.
 MAX_HYPERLINK = 2079
-BOLD = Font(bold=True)
-NAME_FONT = Font(italic=True, color="666666", size=9)
 WIDTHS = {"text": 18, "money": 15, "share": 12, "count": 7}
 
 
@@ -70,11 +68,12 @@ def _header(sheet: Worksheet, labels: list[str], names: list[str] | None = None)
     sheet.freeze_panes = sheet.cell(row=3 if names else 2, column=3)
 
 
-def _widths(sheet: Worksheet, widths: list[float]) -> None:
-    from openpyxl.utils import get_column_letter
-
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
+def _widths(sheet: Worksheet, widths: list[float], header_rows: int = 1,
+            fit_text: set[int] = frozenset(), title_rows: int | None = None) -> None:
+    """Widths (at least these, and the headers'), wrapped rows' heights, print setup."""
+    fit_widths(sheet, widths, header_rows, fit_text)
+    fit_heights(sheet)
+    print_setup(sheet, header_rows if title_rows is None else title_rows)
 
 
 def _comparison_sheet(sheet: Worksheet, comparison: pd.DataFrame, scenario: Scenario) -> None:
@@ -99,7 +98,8 @@ def _comparison_sheet(sheet: Worksheet, comparison: pd.DataFrame, scenario: Scen
         for column, output in enumerate(converted, start=len(OUTPUTS) + 1):
             number_cell(sheet, row, column, record[output.name] * scenario.fx_rate, local)
     _widths(sheet, [28 if o.name == "name" else 40 if o.name == "scenario"
-                    else WIDTHS[o.unit] for o in OUTPUTS] + [WIDTHS["money"] + 3] * len(converted))
+                    else WIDTHS[o.unit] for o in OUTPUTS] + [WIDTHS["money"] + 3] * len(converted),
+            header_rows=2, fit_text={2})
 
 
 def _rows(sheet: Worksheet, rows: list[tuple[object, ...]], start: int = 1) -> int:
@@ -127,7 +127,8 @@ def _scenario_sheet(sheet: Worksheet, scenario: Scenario, link: str, default: bo
     for p in PARAMS:
         value = getattr(scenario, p.name)
         if p.name == "fx_rate":
-            rows.append((p.label, value, f"{currency.name} ({currency.code}) per US dollar"))
+            rows.append((p.label, value, rate_sentence(scenario) or
+                         "none: every amount is in US dollars"))
         elif p.name == "currency":
             rows.append((p.label, f"{currency.code}: {currency.name}"))
         else:
@@ -138,7 +139,10 @@ def _scenario_sheet(sheet: Worksheet, scenario: Scenario, link: str, default: bo
         rows.append((f"Edited: {option}.{column}", value))
     rows.append(())
     next_row = _rows(sheet, rows)
-    text_cell(sheet, 1, 1, rows[0][0]).font = Font(bold=True, size=13)
+    text_cell(sheet, 1, 1, rows[0][0]).font = TITLE
+    for number in range(2, next_row):  # the notes and sentences wrap in their columns
+        for column in (1, 2, 3):
+            sheet.cell(row=number, column=column).alignment = WRAP_TOP
     text_cell(sheet, next_row, 1, "Share link (opens this exact comparison)").font = BOLD
     cell = text_cell(sheet, next_row, 2, link)
     if link.startswith(("https://", "http://")) and len(link) <= MAX_HYPERLINK:
@@ -147,7 +151,7 @@ def _scenario_sheet(sheet: Worksheet, scenario: Scenario, link: str, default: bo
     else:
         text_cell(sheet, next_row + 1, 2, "(Excel cannot open this link directly: copy it "
                   "into the browser's address bar)")
-    _widths(sheet, [44, 60, 30])
+    _widths(sheet, [44, 60, 60], header_rows=0, title_rows=0)
 
 
 def _sources_sheet(sheet: Worksheet, table: pd.DataFrame) -> None:
@@ -157,8 +161,8 @@ def _sources_sheet(sheet: Worksheet, table: pd.DataFrame) -> None:
         for column, name in enumerate(("option_id", "name", "sources", "notes"), start=1):
             value = record.get(name)
             cell = text_cell(sheet, row, column, "" if not isinstance(value, str) else value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    _widths(sheet, [18, 28, 80, 80])
+            cell.alignment = WRAP_TOP
+    _widths(sheet, [18, 28, 80, 80], fit_text={2})
 
 
 def _glossary(book: Workbook, headers: list[str], rows: list[tuple[str, str, str]],
@@ -167,7 +171,10 @@ def _glossary(book: Workbook, headers: list[str], rows: list[tuple[str, str, str
     _header(sheet, headers)
     sheet.freeze_panes = "A2"
     _rows(sheet, rows, start=2)
-    _widths(sheet, widths)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = WRAP_TOP
+    _widths(sheet, widths, fit_text={1, 2, 3})
 
 
 def story_rows(table: pd.DataFrame, s: Scenario) -> list[tuple[str, str]]:
