@@ -18,9 +18,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from harness.ready import DidNotStart, wait_until_ready
 from harness.server import ROOT, free_port, healthy
 
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
@@ -95,12 +95,12 @@ def main() -> int:
         server = subprocess.Popen(with_port(command, port), cwd=app, env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         try:
-            deadline = time.monotonic() + 90
-            while not healthy(f"http://127.0.0.1:{port}"):
-                if server.poll() is not None or time.monotonic() > deadline:
-                    log("the server did not become healthy")
-                    return 1
-                time.sleep(0.5)
+            try:
+                wait_until_ready(server, lambda: healthy(f"http://127.0.0.1:{port}"),
+                                 "the server", timeout_s=90, poll_s=0.5)
+            except DidNotStart as exc:
+                log(f"{exc}: not healthy")
+                return 1
             check = subprocess.run(with_port(probe, port), cwd=app, env=env, check=False)
             log(f"HEALTHCHECK exited {check.returncode}")
             return check.returncode

@@ -32,6 +32,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from harness.ready import DidNotStart, tail, wait_until_ready
 from harness.server import ROOT, free_port, healthy, stop_process
 
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
@@ -115,12 +116,11 @@ def daemon() -> Iterator[None]:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
     try:
-        deadline = time.monotonic() + 60
-        while not answering():
-            if process.poll() is not None or time.monotonic() > deadline:
-                tail = (STATE / "dockerd.log").read_text(errors="replace")[-3000:]
-                raise ImageError(f"dockerd did not start (log {STATE / 'dockerd.log'}):\n{tail}")
-            time.sleep(0.5)
+        try:
+            wait_until_ready(process, answering, "dockerd", timeout_s=60, poll_s=0.5,
+                             log=lambda: tail(STATE / "dockerd.log"))
+        except DidNotStart as exc:
+            raise ImageError(f"{exc} (log {STATE / 'dockerd.log'})") from None
         log("dockerd answering")
         yield
     finally:

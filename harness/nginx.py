@@ -15,12 +15,12 @@ import re
 import socket
 import subprocess
 import tempfile
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .ready import DidNotStart, tail, wait_until_ready
 from .server import ROOT, free_port, healthy, stop_process
 
 NGINX = "/usr/sbin/nginx"
@@ -114,13 +114,13 @@ class Proxy:
         self.process = subprocess.Popen(
             [NGINX, "-p", str(self.folder), "-c", conf, "-e", str(self.folder / "error.log")],
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not (_listening(self.port) and healthy(self.url)):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                log = (self.folder / "error.log").read_text(errors="replace")[-3000:]
-                self.stop()
-                raise RuntimeError(f"nginx did not start: {log}")
-            time.sleep(0.2)
+        try:
+            wait_until_ready(self.process, lambda: _listening(self.port) and healthy(self.url),
+                             "nginx", log=lambda: tail(self.folder / "error.log"),
+                             timeout_s=START_TIMEOUT_S)
+        except DidNotStart:
+            self.stop()
+            raise
 
     def stop(self) -> None:
         if self.process is None:

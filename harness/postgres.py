@@ -20,7 +20,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from harness.server import free_port, stop_process
+from .ready import DidNotStart, tail, wait_until_ready
+from .server import free_port, stop_process
 
 START_TIMEOUT_S = 60
 USER = "links"  # the cluster's superuser, as in the store URL
@@ -68,13 +69,13 @@ class Postgres:
              "-p", str(self.port), "-k", str(self.folder), "-c", "max_connections=60"],
             stdout=log, stderr=subprocess.STDOUT, **_demote())
         log.close()
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not self.ready():
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                text = (self.folder / "postgres.log").read_text(errors="replace")[-3000:]
-                self.stop()
-                raise RuntimeError(f"PostgreSQL did not start:\n{text}")
-            time.sleep(0.2)
+        try:
+            wait_until_ready(self.process, self.ready, "PostgreSQL",
+                             log=lambda: tail(self.folder / "postgres.log"),
+                             timeout_s=START_TIMEOUT_S)
+        except DidNotStart:
+            self.stop()
+            raise
 
     def empty_url(self) -> str:
         """The server's database, emptied of every table: one test's store at a time.

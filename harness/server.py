@@ -11,11 +11,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+from .ready import wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 # What ships (make run, deploy/Dockerfile): app.py behind an entry that warms it at
@@ -23,9 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 ENTRY = "deploy/serve.py"
 HEALTH_TIMEOUT_S = 60
 
-
-class ServerDidNotStart(RuntimeError):
-    pass
 
 
 def free_port() -> int:
@@ -62,14 +60,9 @@ def streamlit_server(log_path: Path, script: str = ENTRY, cwd: Path = ROOT,
                                   env=dict(os.environ, PYTHONUNBUFFERED="1"))
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + HEALTH_TIMEOUT_S
-        while not healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                why = (f"exited with status {server.returncode}" if server.poll() is not None
-                       else f"did not answer ok on /_stcore/health within {HEALTH_TIMEOUT_S} s")
-                raise ServerDidNotStart(f"streamlit run {script} {why}. Its log:\n"
-                                        + log_path.read_text(errors="replace")[-4000:])
-            time.sleep(0.2)
+        wait_until_ready(server, lambda: healthy(url), f"streamlit run {script}",
+                         log=lambda: log_path.read_text(errors="replace")[-4000:],
+                         timeout_s=HEALTH_TIMEOUT_S)
         yield url, server.pid
     finally:
         stop_process(server)

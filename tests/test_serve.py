@@ -24,8 +24,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.NewSession_pb2 import Config, CustomThemeConfig
 from websockets.sync.client import connect
 
+from harness.ready import DidNotStart
 from harness.served import Server
-from harness.server import ENTRY, ROOT, ServerDidNotStart, streamlit_server
+from harness.server import ENTRY, ROOT, streamlit_server
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
 PAGES = (ROOT / "app.py").read_text().count("st.Page(")
@@ -66,7 +67,7 @@ def start(log_path: Path, script: str) -> Iterator[Started]:
         with streamlit_server(log_path, script, ROOT) as (url, pid):
             server = Server(url, pid, log_path)
             yield Started(server, server.sessions() or {})
-    except ServerDidNotStart as exc:
+    except DidNotStart as exc:
         pytest.fail(str(exc), pytrace=False)
 
 

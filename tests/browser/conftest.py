@@ -16,8 +16,9 @@ from playwright.sync_api import Browser, Page
 
 from harness.browse import open_link, settle
 from harness.chromium import chromium, chromium_missing, watched_page
+from harness.ready import DidNotStart
 from harness.selectors import TITLE
-from harness.server import ROOT, ServerDidNotStart, streamlit_server
+from harness.server import ROOT, streamlit_server
 
 HERE = Path(__file__).resolve().parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -43,7 +44,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[str]
     try:
         with streamlit_server(log_path) as (url, _pid):
             yield url
-    except ServerDidNotStart as exc:
+    except DidNotStart as exc:
         pytest.fail(str(exc), pytrace=False)
 
 

@@ -18,9 +18,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from harness.browse import grid_cells, settle
 from harness.chromium import VIEWPORT
 from harness.nginx import NGINX, PIN_COOKIE, Proxy, nginx_proxy
+from harness.ready import DidNotStart
 from harness.selectors import RUN_TIMEOUT_MS
 from harness.served import Server
-from harness.server import ServerDidNotStart, streamlit_server
+from harness.server import streamlit_server
 from tests.browser.test_pages import metrics
 
 MAIN = "[data-testid='stMain']"
@@ -58,7 +59,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
                 nginx_proxy([url_a, url_b], pinnable=True) as proxy:
             yield Deployment(proxy, [Server(url_a, pid_a, folder / "a.log"),
                                      Server(url_b, pid_b, folder / "b.log")])
-    except ServerDidNotStart as exc:
+    except DidNotStart as exc:
         pytest.fail(str(exc), pytrace=False)
 
 

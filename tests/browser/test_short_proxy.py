@@ -16,8 +16,9 @@ from connectivity.store.db import ENV
 from harness.browse import settle
 from harness.nginx import NGINX, Proxy, nginx_proxy
 from harness.postgres import postgres
+from harness.ready import DidNotStart
 from harness.selectors import SHORT_LINK
-from harness.server import ServerDidNotStart, streamlit_server
+from harness.server import streamlit_server
 from tests.browser.test_proxy import CAPTION, LINK, context_for, open_link, seen
 
 
@@ -52,7 +53,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
                 streamlit_server(folder / "b.log") as (url_b, _), \
                 nginx_proxy([url_a, url_b], pinnable=True) as proxy:
             yield Deployment(proxy, pg.url)
-    except ServerDidNotStart as exc:
+    except DidNotStart as exc:
         pytest.fail(str(exc), pytrace=False)
 
 
