@@ -16,14 +16,13 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from .ready import wait_until_ready
+from .ready import tail, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 # What ships (make run, deploy/Dockerfile): app.py behind an entry that warms it at
 # start-up. Pass "app.py" for the plain script, as Community Cloud runs it.
 ENTRY = "deploy/serve.py"
 HEALTH_TIMEOUT_S = 60
-
 
 
 def free_port() -> int:
@@ -61,7 +60,7 @@ def streamlit_server(log_path: Path, script: str = ENTRY, cwd: Path = ROOT,
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_ready(server, lambda: healthy(url), f"streamlit run {script}",
-                         log=lambda: log_path.read_text(errors="replace")[-4000:],
+                         log=lambda: tail(log_path, 4000),
                          timeout_s=HEALTH_TIMEOUT_S)
         yield url, server.pid
     finally:
