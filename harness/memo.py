@@ -59,14 +59,43 @@ def pages_of(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def render(pdf: bytes, name: str, dpi: int = 100) -> list[Path]:
-    """The memo's pages as tests/artifacts/<name>-<page>.png, drawn by poppler's pdftoppm."""
+def render(pdf: bytes, name: str, dpi: int = 100, page: int | None = None) -> list[Path]:
+    """The memo's pages (or only `page`) as tests/artifacts/<name>-<page>.png, drawn by
+    poppler's pdftoppm."""
     assert shutil.which("pdftoppm"), "pdftoppm is missing: `make test` installs poppler-utils"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for old in ARTIFACTS.glob(f"{name}-*.png"):
         old.unlink()
     source = ARTIFACTS / f"{name}.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(source), str(ARTIFACTS / name)],
+    only = [] if page is None else ["-f", str(page), "-l", str(page)]
+    subprocess.run(["pdftoppm", "-r", str(dpi), *only, "-png", str(source),
+                    str(ARTIFACTS / name)],
                    check=True, capture_output=True, timeout=120)
     return sorted(ARTIFACTS.glob(f"{name}-*.png"))
+
+
+MM_PER_INCH = 25.4
+
+
+def read_qr(memo, name: str, dpi: int = 400, margin_mm: float = 4) -> str:
+    """What a phone's reader (zbarimg) reads from the memo's printed code: only the code's
+    square (and a margin) is drawn, at `dpi`, as tests/artifacts/<name>-qr.png."""
+    assert shutil.which("zbarimg"), "zbarimg is missing: `make test` installs zbar-tools"
+    assert memo.qr_box is not None, "the memo prints no code"
+    page, x, y, side = memo.qr_box
+    px = dpi / MM_PER_INCH
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    source = ARTIFACTS / f"{name}.pdf"
+    source.write_bytes(memo.pdf)
+    out = ARTIFACTS / f"{name}-qr"
+    crop = [round((x - margin_mm) * px), round((y - margin_mm) * px),
+            round((side + 2 * margin_mm) * px)]
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png",
+                    "-singlefile", "-x", str(crop[0]), "-y", str(crop[1]), "-W", str(crop[2]),
+                    "-H", str(crop[2]), str(source), str(out)],
+                   check=True, capture_output=True, timeout=120)
+    done = subprocess.run(["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable",
+                           f"{out}.png"], capture_output=True, text=True, timeout=60,
+                          check=False)
+    return done.stdout.strip()

@@ -136,7 +136,7 @@ def test_the_same_scenario_gives_the_same_bytes_and_the_date_is_the_memos(defaul
 def qr_modules_on_page(memo, modules: int, dpi: int = 300) -> np.ndarray:
     """The QR code as printed: page 1 drawn by pdftoppm, each module's centre sampled."""
     page_no, x, y, side = memo.qr_box
-    png = render(memo.pdf, "memo_qr", dpi=dpi)[page_no - 1]
+    png = render(memo.pdf, "memo_qr", dpi=dpi, page=page_no)[0]
     scale = dpi / 25.4
     with Image.open(png) as image:
         pixels = np.asarray(image.convert("L"))

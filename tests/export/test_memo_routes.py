@@ -4,7 +4,6 @@ link still printed as a code a phone reads (at error correction L when M is too 
 from __future__ import annotations
 
 import shutil
-import subprocess
 from datetime import date
 
 import pytest
@@ -13,7 +12,7 @@ import segno
 from connectivity import compare, parse_query, read_default
 from connectivity.export.memo import build, qr
 from connectivity.views.format import money
-from harness.memo import render, squeezed, text_of
+from harness.memo import read_qr, squeezed, text_of
 
 RATE = 7.1
 QUOTES = (
@@ -50,13 +49,6 @@ MORE = (f"&mobile.setup_usd={9000 / RATE!r}&mobile.min_term_months=24&cn2.min_te
         "&cn2.lead_time_weeks=10&leased_circuit.lead_time_weeks=12")
 
 
-def _decoded(memo, name: str) -> str:
-    page = render(memo.pdf, name, dpi=400)[memo.qr_box[0] - 1]
-    done = subprocess.run(["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(page)],
-                          capture_output=True, text=True, timeout=60, check=False)
-    return done.stdout.strip()
-
-
 def test_a_link_too_long_for_m_gets_a_code_at_l() -> None:
     table = read_default()
     scenario, notices = parse_query(QUOTES + MORE, table)
@@ -71,14 +63,14 @@ def test_a_link_too_long_for_m_gets_a_code_at_l() -> None:
     memo = build(compare(table, scenario), link, day=date(2026, 3, 31))
     assert memo.qr_box is not None
     if shutil.which("zbarimg"):
-        assert _decoded(memo, "memo_long_link") == link
+        assert read_qr(memo, "memo_long_link") == link
 
 
 @pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools not installed")
 def test_the_five_routes_code_reads_back_as_the_link(five) -> None:
     _, link, memo = five
     assert len(link) < 1500  # four quotes and doing nothing: 982 characters as a full link
-    assert _decoded(memo, "memo_five_routes") == link
+    assert read_qr(memo, "memo_five_routes") == link
 
 
 def test_every_route_is_named_in_yuan(five) -> None:

@@ -30,7 +30,7 @@ def test_the_six_route_memo_has_a_qr_of_its_short_link(tmp_path: Path,
     assert done.returncode == 0, done.stderr
     pdf = out.read_bytes()
     assert pages_of(pdf) == 2
-    first = render(pdf, "memo_six_routes_short", dpi=150)[0]
+    first = render(pdf, "memo_six_routes_short", dpi=150, page=1)[0]
     read = subprocess.run(["zbarimg", "-q", "--raw", str(first)], capture_output=True,
                           text=True, timeout=60, check=False)
     assert read.stdout.strip() == short
