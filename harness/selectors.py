@@ -17,6 +17,12 @@ CHART = f"{MAIN} [data-testid='stVegaLiteChart']"
 DATAFRAME = f"{MAIN} [data-testid='stDataFrame']"
 GRID = f"{MAIN} canvas[data-testid='data-grid-canvas']"
 GRID_CELL = f"{DATAFRAME} table[role='grid'] td"
+# Compare's key table: a plain HTML table (st.table), its cells real DOM text.
+KEY_TABLE = f"{MAIN} .st-key-key_table table"
+KEY_HEADER = f"{KEY_TABLE} th"
+KEY_CELL = f"{KEY_TABLE} td"
+# Every plain table's header cells (the grid's accessible table has role='grid').
+TABLE_HEADER = f"{MAIN} table:not([role='grid']) th"
 # The share box: the full link (in its expander) and, once made, the short link.
 SHARE = f"{MAIN} .st-key-full_link [data-testid='stCode']"
 SHORT_LINK = f"{MAIN} .st-key-short_link [data-testid='stCode']"

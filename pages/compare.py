@@ -19,7 +19,12 @@ from connectivity.views.compare import (
     whose_numbers,
 )
 from connectivity.views.format import money, money_range, pct, short_money
-from connectivity.views.labels import route_inks
+from connectivity.views.key_table import (
+    KEY_NOTE,
+    ROUTE,
+    key_frame,
+    key_styles,
+)
 from connectivity.views.story import moves_most
 from connectivity.views.talent import NO_TALENT, counts_no_talent
 from pages import _memo, _short, _ui
@@ -75,23 +80,19 @@ def answer(result: Result) -> None:
                          icon=":material/lightbulb:")
 
 def comparison_tables(result: Result) -> None:
-    """The ranked table (key columns) and, in an expander, every column."""
+    """The key table (five figures per route, fits a phone) and, in an expander, every
+    column."""
     s = result.scenario
+    key = key_frame(result)
+    marks = key_styles(result, key)
+    # A plain table wraps its cells to the page's width; its text is the page's text
+    # (escaped, never HTML). Route names in their chart colours.
+    with st.container(key="key_table"):
+        st.table(key.style.apply(lambda col: marks, subset=[ROUTE]), hide_index=True)
+        st.caption(KEY_NOTE)
     shown = _ui.computed(comparison_frame, result)
-    # Route names in the key table take their chart colours. Only that table is styled,
-    # with only its columns: Streamlit renders every cell of a styled frame to text,
-    # which cost more than the rest of the table.
-    colors = route_inks(result.table)
-    marks = [f"color: {colors[oid]}; font-weight: bold" for oid in shown["option_id"]]
     config = _ui.output_columns(s)
     config["name"] = st.column_config.TextColumn("Route", pinned=True)
-    config[RANGE_80] = st.column_config.TextColumn(
-        "80% range", help="8 of 10 simulated futures cost between these amounts (the 10th "
-        "and 90th percentiles: a percentile is the share of futures that cost less).")
-    first = ["name", "expected_total_usd", RANGE_80, "prob_lowest_cost", "npv_usd"]
-    styled = shown[first].style.apply(lambda col: marks, subset=["name"])
-    st.dataframe(styled, hide_index=True, width="stretch", column_config=config,
-                 key="comparison_first")
     with st.expander("Every column: costs by component, percentiles, legal status, reach"):
         rest = ["name", "legal_status", "reach", "setup_usd", "service_usd",
                 "productivity_loss_usd", "outage_loss_usd", "incident_loss_usd",

@@ -26,7 +26,7 @@ from .labels import (
     route_labels,
     speak,
 )
-from .spec import chart, field, inline, layered, mark
+from .spec import FIT_WIDTH, chart, field, inline, layered, mark
 from .story import breakeven_sentence, mover_sentence, moves_most
 
 
@@ -58,8 +58,8 @@ def breakdown_chart(result: Result) -> alt.Chart:
         "tooltip": [field("route:N", title="Route"),
                     field("component:N", title="Component"),
                     field("sum(usd):Q", title="Expected cost", format=MONEY)],
-    }, title="Expected cost over the horizon, by component", height=150 + 50 * len(labels),
-        config=speak(s))
+    }, title="Expected cost over the horizon, by component", height=30 + 40 * len(labels),
+        config=speak(s), autosize=FIT_WIDTH)
 
 
 def cost_risk_frame(result: Result) -> pd.DataFrame:
@@ -100,7 +100,7 @@ def cost_risk_chart(result: Result) -> alt.LayerChart:
                            axis={"format": AXIS_MONEY}),
         "color": color, "tooltip": tooltip}, title=title)
     # Both layers draw the same rows: Vega-Lite reads them once, from the top.
-    return layered(spread, points, data=data, height=400, config=speak(s))
+    return layered(spread, points, data=data, height=280, config=speak(s), autosize=FIT_WIDTH)
 
 
 def cumulative_frame(result: Result) -> pd.DataFrame:
@@ -148,7 +148,7 @@ def cumulative_chart(result: Result) -> alt.LayerChart:
                     field("month:Q", title="Months"),
                     field("usd:Q", title="Expected total", format=MONEY)],
     })
-    return layered(lines, marks, height=400, config=speak(s))
+    return layered(lines, marks, height=280, config=speak(s), autosize=FIT_WIDTH)
 
 
 def _ranked(result: Result) -> list[int]:

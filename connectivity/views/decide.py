@@ -8,9 +8,10 @@ import pandas as pd
 from ..model.information import LEAST, Information, input_words, worth_learning
 from .format import Speaks, money, pct
 from .labels import route_color, route_labels
-from .spec import InLayer, chart, field, inline, layered, mark
+from .spec import FIT_WIDTH, InLayer, chart, field, inline, layered, mark
 
 TOP = 10
+BAR_STEP = 40  # pixels per input: its name above, its bar below
 ROBUST_SHARE = 0.01  # below 1% of the expected cost, information cannot pay much
 
 
@@ -138,20 +139,27 @@ def regret_summary(info: Information, labels: list[str], s: Speaks) -> str:
 
 def evppi_chart(info: Information, table: pd.DataFrame, s: Speaks, top: int = TOP,
                 ) -> alt.LayerChart:
-    """Bars of what learning each input is worth (top 10), with the EVPI and noise lines."""
+    """Bars of what learning each input is worth (top 10), with the EVPI and noise lines.
+
+    Each input's name is written above its bar, across the chart's width (as the
+    tornado's): as axis labels at the side they left a phone no room for the bars. The
+    names start with their route, so the bars' route colours need no legend.
+    """
     factor, axis, tip, unit = _in_currency(s)
     data = evppi_frame(info, route_labels(table), s, top)
     order = list(data["input"])
-    bars = chart(inline(data), mark("bar"), {
-        "y": field("input:N", sort=order, title=None,
-                   axis={"labelLimit": 320, "labelOverlap": False}),
-        "x": field("value:Q", title=f"Value of learning it ({unit})", axis={"format": axis},
-                   scale={"domain": [0, info.evpi * factor]} if info.evpi > 0 else alt.Undefined),
-        "color": route_color(table),
+    y = field("input:N", sort=order, title=None, axis=None)
+    x = field("value:Q", title=f"Value of learning it ({unit})",
+              axis={"format": axis, "tickCount": 6},
+              scale={"domain": [0, info.evpi * factor]} if info.evpi > 0 else alt.Undefined)
+    rows = inline(data)
+    bars = chart(rows, mark("bar", size=14, yOffset=7), {
+        "y": y, "x": x,
+        "color": route_color(table, legend=False),
         "tooltip": [field("input:N", title="Input"),
                     field("value:Q", title=f"Worth up to ({unit})", format=tip),
                     field("share_of_evpi:Q", title="Share of EVPI", format=".0%")],
-    }, title="What learning one input exactly is worth (EVPPI)")
+    }, title="What learning each input is worth (EVPPI)")
     marks = [{"x": info.evpi * factor, "what": "EVPI: perfect information on everything"}]
     if info.noise >= LEAST:  # a noise line at zero would only hide the axis
         marks.append({"x": info.noise * factor,
@@ -161,6 +169,9 @@ def evppi_chart(info: Information, table: pd.DataFrame, s: Speaks, top: int = TO
         "x": field("x:Q"),
         "strokeDash": field("what:N", title=None, scale={"range": [[1, 0], [4, 4]]},
                             legend={"orient": "bottom", "direction": "vertical",
-                                    "labelLimit": 360}),
+                                    "labelLimit": 300}),
         "tooltip": [field("what:N", title="Line"), field("x:Q", title=unit, format=tip)]})
-    return layered(bars, lines, height=200 + 28 * len(order))
+    names = chart(rows, mark("text", align="left", baseline="bottom", dy=-2, fontSize=12,
+                             limit=340),
+                  {"y": y, "x": {"value": 0}, "text": field("input:N")})
+    return layered(bars, lines, names, height=40 + BAR_STEP * len(order), autosize=FIT_WIDTH)

@@ -12,13 +12,14 @@ from ..schema.palette import COMPONENT_LABELS
 from .format import money, money_range, pct
 from .labels import (
     AXIS_MONEY,
+    LEGEND,
     MONEY,
     money_title,
     route_color,
     route_labels,
     speak,
 )
-from .spec import InLayer, chart, field, inline, layered, mark
+from .spec import FIT_WIDTH, InLayer, chart, field, inline, layered, mark
 
 
 def distribution_frame(result: Result, bins: int = 60) -> pd.DataFrame:
@@ -140,13 +141,12 @@ def distribution_chart(result: Result) -> alt.LayerChart:
         "x": field("usd:Q"), "color": route_color(result.table, legend=False),
         "strokeDash": field("percentile:N", title="Marked",
                             sort=[name for name, _ in PERCENTILES],
-                            scale={"range": [[2, 2], [1, 0], [6, 3]]},
-                            legend={"orient": "bottom"}),
+                            scale={"range": [[2, 2], [1, 0], [6, 3]]}, legend=LEGEND),
         "tooltip": [field("route:N", title="Route"),
                     field("percentile:N", title="Percentile"),
                     field("usd:Q", title="Total", format=MONEY)],
     })
-    return layered(areas, rules, height=420, config=speak(s))
+    return layered(areas, rules, height=290, config=speak(s), autosize=FIT_WIDTH)
 
 
 def exceedance_chart(result: Result, threshold: float) -> alt.LayerChart:
@@ -167,7 +167,7 @@ def exceedance_chart(result: Result, threshold: float) -> alt.LayerChart:
                      mark("rule", color="#d62728", strokeWidth=2, strokeDash=[6, 3]), {
         "x": field("usd:Q"),
         "tooltip": [field("usd:Q", title="Your risk appetite", format=MONEY)]})
-    return layered(lines, appetite, height=380, config=speak(s))
+    return layered(lines, appetite, height=270, config=speak(s), autosize=FIT_WIDTH)
 
 
 def cheapest_chart(result: Result) -> alt.Chart:
@@ -182,7 +182,8 @@ def cheapest_chart(result: Result) -> alt.Chart:
         "color": route_color(result.table, legend=False),
         "tooltip": [field("route:N", title="Route"),
                     field("prob_lowest_cost:Q", title="Cheapest in", format=".1%")],
-    }, title="How often each route is the cheapest", height=60 + 40 * len(data))
+    }, title="How often each route is the cheapest", height=36 * len(data),
+        autosize=FIT_WIDTH)
 
 
 def loss_spread_chart(result: Result) -> alt.LayerChart:
@@ -207,4 +208,5 @@ def loss_spread_chart(result: Result) -> alt.LayerChart:
         "x": x, "xOffset": field("route:N"), "y": field("p10:Q"), "y2": field("p90"),
         "tooltip": tooltip}, title=title)
     # Both layers draw the same rows: Vega-Lite reads them once, from the top.
-    return layered(bars, whiskers, data=data, height=380, config=speak(s))
+    return layered(bars, whiskers, data=data, height=270, config=speak(s),
+                   autosize=FIT_WIDTH)

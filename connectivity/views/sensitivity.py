@@ -14,7 +14,7 @@ from ..model.sensitivity import Tornado
 from ..schema.outputs import OUTPUT_BY_NAME
 from .format import Speaks, money
 from .labels import AXIS_MONEY, MONEY, money_title, route_color, route_labels, speak
-from .spec import InLayer, chart, field, inline, layered, mark
+from .spec import FIT_WIDTH, InLayer, chart, field, inline, layered, mark
 from .story import Dollars, breakeven_sentence, mover_sentence, swing_words
 
 END_COLORS = ("#999999", "#332288")  # low end, high end
@@ -71,8 +71,8 @@ def tornado_chart(t: Tornado, labels: list[str], top: int = 15, s: Speaks | None
         "strokeDash": field("what:N", legend=None, scale={"range": [[1, 0], [4, 4]]}),
         "tooltip": [field("what:N", title="Line"),
                     field("x:Q", title="Margin", format=MONEY)]})
-    # Streamlit sizes the whole chart (title, axis, legend included) to this height.
-    return layered(bars, names, rules, height=150 + BAR_STEP * len(order), config=speak(s))
+    return layered(bars, names, rules, height=10 + BAR_STEP * len(order), config=speak(s),
+                   autosize=FIT_WIDTH)
 
 
 def sweep_frame(values: np.ndarray, curves: np.ndarray, labels: list[str]) -> pd.DataFrame:
@@ -106,7 +106,7 @@ def sweep_chart(table: pd.DataFrame, values: np.ndarray, curves: np.ndarray, tit
     }, title=title)
     now = chart(InLayer(values=[{"x": current}]), mark("rule", strokeDash=[4, 4], color="gray"),
                 {"x": field("x:Q"), "tooltip": [field("x:Q", title="Your scenario")]})
-    return layered(lines, now, height=360, config=speak(s))
+    return layered(lines, now, height=250, config=speak(s), autosize=FIT_WIDTH)
 
 
 def crossovers(values: np.ndarray, curves: np.ndarray, labels: list[str], unit: str,

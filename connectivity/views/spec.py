@@ -24,6 +24,11 @@ import pandas as pd
 TYPES = {"N": "nominal", "O": "ordinal", "Q": "quantitative", "T": "temporal"}
 _AGGREGATE = re.compile(r"(\w+)\((\w*)\)")
 MAX_ROWS = 5000  # Altair's default row limit for a DataFrame
+# Every chart's top-level autosize. Streamlit's default ("fit") squeezes the title, axes
+# and legend into the chart's height, so on a phone, where a legend wraps to more rows,
+# the plot itself shrank to a sliver. "fit-x" fits the width and gives `height` to the
+# plot: the legend adds below it.
+FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
 
 
 def _ordered(value: Any) -> Any:

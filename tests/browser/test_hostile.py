@@ -41,8 +41,9 @@ from harness.selectors import (
     CHART,
     EXCEPTION,
     FAILURE,
-    GRID_CELL,
     HEADLINE,
+    KEY_CELL,
+    KEY_TABLE,
     MAIN,
     METRIC,
     METRIC_LABEL,
@@ -391,9 +392,10 @@ def test_html_name_never_runs(page: Page, open_app, screenshot) -> None:
 
     assert page.locator(HEADLINE).inner_text().startswith(f"{XSS} costs least")
     expect(page.locator(METRIC_LABEL).first).to_have_text(f"#1 {XSS}")
-    # The grid is a canvas; its accessible table holds the cell texts.
-    expect(page.locator(GRID_CELL, has_text=XSS)).to_have_count(1, timeout=RUN_TIMEOUT_MS)
-    assert XSS in page.locator(GRID_CELL).all_inner_texts()
+    # The key table is plain HTML: the name is a cell's text, not an element.
+    expect(page.locator(KEY_CELL, has_text=XSS)).to_have_count(1, timeout=RUN_TIMEOUT_MS)
+    assert XSS in page.locator(KEY_CELL).all_inner_texts()
+    expect(page.locator(f"{KEY_TABLE} img")).to_have_count(0)
     rows = list(csv.DictReader(io.StringIO(download_csv(page).decode("utf-8-sig"))))
     assert [row["name"] for row in rows if row["option_id"] == "approved_vpn"] == [XSS]
 

@@ -27,7 +27,7 @@ def test_default_scenario_shows_metrics_chart_sentence_and_regrets():
     assert sentence(at) == decide_summary(info, route_labels(read_default()), s)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Perfect information is worth (EVPI)"] == money(info.evpi, s)
-    regrets = at.dataframe[0].value
+    regrets = at.table[0].value
     assert list(regrets["Route"]) == ["Approved VPN", "Leased private circuit", "Do nothing"]
     assert list(regrets["Chosen now"]) == ["", "yes", ""]
     assert list(regrets["Expected regret"]) == [money(r, s) for r in info.regrets]

@@ -114,7 +114,7 @@ def test_chart_bars_largest_first_top_ten_with_evpi_line():
     table = read_default()
     values = [(i % 3, "outages_per_year", 100.0 * (i + 1)) for i in range(12)][::-1]
     chart = evppi_chart(info(values, evpi=2_000.0), table, USD).to_dict()
-    bars, lines = chart["layer"]
+    bars, lines, _names = chart["layer"]
     rows = chart["datasets"][bars["data"]["name"]]
     assert len(rows) == 10
     assert [r["usd"] for r in rows] == [1200.0 - 100 * k for k in range(10)]
