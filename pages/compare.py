@@ -83,10 +83,11 @@ def comparison_tables(result: Result) -> None:
     """The key table (five figures per route, fits a phone) and, in an expander, every
     column."""
     s = result.scenario
-    key = key_frame(result)
+    # st.table reads each cell as Markdown: route names are the manager's text.
+    key = key_frame(result).map(_ui.plain)
     marks = key_styles(result, key)
-    # A plain table wraps its cells to the page's width; its text is the page's text
-    # (escaped, never HTML). Route names in their chart colours.
+    # A plain table wraps its cells to the page's width. Route names in their chart
+    # colours.
     with st.container(key="key_table"):
         st.table(key.style.apply(lambda col: marks, subset=[ROUTE]), hide_index=True)
         st.caption(KEY_NOTE)

@@ -70,13 +70,14 @@ else:
 
 st.subheader("Expected regret per route")
 frame = regret_frame(info, labels)
-# A plain table: its cells wrap, so all four columns fit a phone's width.
+# A plain table: its cells wrap, so all four columns fit a phone's width. It reads each
+# cell as Markdown, and route names are the manager's text.
 st.table(pd.DataFrame({
     "Route": frame["route"],
     "Expected total": [money(v, s) for v in frame["expected_total_usd"]],
     "Expected regret": [money(v, s) for v in frame["expected_regret_usd"]],
     "Chosen now": ["yes" if chosen else "" for chosen in frame["chosen_now"]],
-}), hide_index=True)
+}).map(_ui.plain), hide_index=True)
 st.caption(_ui.plain(regret_summary(info, labels, s)))
 
 st.subheader("What these numbers mean")

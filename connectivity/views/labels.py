@@ -27,16 +27,10 @@ def money_title(text: str, s: Speaks) -> str:
     return f"{text} ({s.currency})"
 
 
-# Two legends under one chart one above the other, from its left edge: side by side
-# (Vega's default) the second ran past a phone's right edge.
-LEGENDS_STACKED = {"bottom": {"direction": "vertical", "anchor": "start"}}
-
-
 def speak(s: Speaks) -> dict[str, Any]:
     """A chart's config: number formats in the scenario's currency (the "$" of MONEY)."""
     return {"locale": {"number": {
-        "decimal": ".", "thousands": ",", "grouping": [3], "currency": [symbol(s), ""]}},
-        "legend": {"layout": LEGENDS_STACKED}}
+        "decimal": ".", "thousands": ",", "grouping": [3], "currency": [symbol(s), ""]}}}
 
 
 def route_labels(table: pd.DataFrame) -> list[str]:

@@ -426,6 +426,9 @@ def test_markdown_name_shows_literally(page: Page, open_app) -> None:
     assert sum(MARKDOWN in text for text in texts) >= 4, texts
     for text in texts:
         assert "\\" not in text, text
+    # The key table reads its cells as Markdown: the name shows as typed, escapes unseen.
+    cells = page.locator(KEY_CELL).all_inner_texts()
+    assert MARKDOWN in cells and not any("\\" in cell for cell in cells), cells
     main = page.locator(MAIN)
     expect(main.locator("a[href='http://x']")).to_have_count(0)
     expect(main.locator("strong", has_text=re.compile(r"^b$"))).to_have_count(0)
