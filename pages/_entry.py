@@ -33,6 +33,10 @@ class Field:
     percent: bool = False
     currency: str | None = None  # an amount typed in this currency ...
     rate: float = 1.0  # ... at this many units per US dollar (for the range's words)
+    # The values it expects, narrower than its bounds: they decide an entry two
+    # conventions read differently (7.245 as an RMB rate, not 7245), with the words why.
+    likely: tuple[float, float] | None = None
+    unlikely: str = ""
 
     def bounds(self) -> str:
         if self.currency:
@@ -82,7 +86,9 @@ class Typed:
 def read(field: Field, text: object) -> Typed:
     """The field's text read, checked against its bounds."""
     got: Reading = read_number(str(text or ""), locale(), currency=field.currency,
-                               whole=field.whole, percent=field.percent)
+                               whole=field.whole, percent=field.percent,
+                               within=field.likely or (field.low, field.high),
+                               beyond=field.unlikely if field.likely else "")
     if got.problem:
         return Typed(problem=f"{field.label}: {got.problem}.")
     if got.value is None:

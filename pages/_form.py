@@ -25,8 +25,13 @@ HOURLY_KEY = "hourly_in_currency"
 
 
 def _field(p: Param, high: float | None = None) -> Field:
+    likely: dict = {}
+    if p.name == "fx_rate":  # a rate near the currency's reference: 7.245, not 7245
+        reference = CURRENCY_BY_CODE[scenario().currency].default_rate
+        likely = {"likely": (reference / 10, reference * 10),
+                  "unlikely": f"is far from the reference rate ({reference:g})"}
     return Field(p.label, float(p.low), float(high or p.high), whole=p.kind == "int",
-                 percent=p.name.endswith("_pct"))
+                 percent=p.name.endswith("_pct"), **likely)
 
 
 def _typed(name: str, field: Field) -> None:

@@ -1,9 +1,12 @@
 """A number as a person types it into a field: read exactly, or refused saying why.
 
 The entry's own evidence decides its decimal mark first (`250,50` can only be 250.5,
-`1.234,5` only 1234.5), as `numbers` does for a file's cells; where two conventions
-read it differently (`7.800`: 7.8 or 7800), the browser's locale decides, and with
-no locale the entry is refused with both readings. Currency signs and codes of the
+`1.234,5` only 1234.5), as `numbers` does for a file's cells. Where two conventions
+read it differently (one mark before exactly three digits: `7.800`, 7.8 or 7800), the
+field's own values decide when they rule one reading out (a whole number, a range);
+otherwise the locale may read the mark as grouping thousands (`7.800` in de-DE), but
+never as a decimal mark: a German on an English laptop means 7,800 by `7.800`, so
+the entry is refused with both readings rather than guessed. Currency signs and codes of the
 field's currency, spaces and thousands marks, `k` (a thousand) and 万 (ten thousand,
 as Chinese managers write amounts) are accepted. An empty field is no number: the
 caller keeps the value it had.
@@ -86,26 +89,72 @@ def _strip_currency(text: str) -> tuple[str, set[str]]:
     return text, named
 
 
-def _shown(value: float) -> str:
-    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+def _people(value: float, locale: str | None, grouped: bool = True) -> str:
+    """A value as the manager's locale writes it (en without a locale)."""
+    pattern = "#,##0.##########" if grouped else "0.##########"
+    return format_decimal(value, pattern, locale=_babel(locale) or "en")
 
 
-def _both(raw: str, sign: str, body: str, found: dict[str, float], word: str) -> str:
-    """Why an entry two conventions read differently was refused, with both readings."""
+def _both(raw: str, sign: str, body: str, found: dict[str, float], word: str,
+          locale: str | None) -> str:
+    """Why an entry two conventions read differently was refused, with both readings
+    in the locale's own writing, and a way to type each that nothing can misread."""
     mark = "." if "." in body else ","
     decimal, grouped = found[mark], found[MARKS[1] if mark == "." else MARKS[0]]
     scale = dict(_SCALES).get(word, 1.0)
-    return (f"{raw}: {sign}{_shown(decimal * scale)} or {sign}{_shown(grouped * scale)}? "
-            f"Type {sign}{_unambiguous(decimal, '.')}{word} or {sign}{int(grouped)}{word}")
+    own = decimal_mark(locale) or "."
+    return (f"{raw}: {sign}{_people(decimal * scale, locale)} or "
+            f"{sign}{_people(grouped * scale, locale)}? "
+            f"Type {sign}{_unambiguous(decimal, own)}{word} or {sign}{int(grouped)}{word}")
+
+
+def _two_ways(raw: str, sign: str, body: str, found: dict[str, float], word: str,
+              locale: str | None, whole: bool, within: tuple[float, float] | None,
+              beyond: str = "") -> tuple[float, str] | str:
+    """An entry one mark before three digits reads two ways: (value, note), or why not.
+
+    The field's values decide first; then a locale that groups thousands with that
+    mark; a locale that writes it as its decimal mark is no evidence (refused).
+    """
+    mark = "." if "." in body else ","
+    grouping = MARKS[1] if mark == "." else MARKS[0]  # the reading where `mark` groups
+    scale = dict(_SCALES).get(word, 1.0)
+
+    def final(value: float) -> float:
+        return float(Decimal(sign + repr(value)) * Decimal(int(scale)))
+
+    def why_not(value: float) -> str:
+        if whole and not final(value).is_integer():
+            return "is not a whole number"
+        if within and not within[0] <= final(value) <= within[1]:
+            return beyond or (f"is outside {_people(within[0], locale)} to "
+                              f"{_people(within[1], locale)}")
+        return ""
+
+    fits = [m for m in (mark, grouping) if not why_not(found[m])]
+    if len(fits) == 1:
+        kept, other = fits[0], grouping if fits[0] == mark else mark
+        shown = _people(final(found[other]), locale, grouped=False)
+        return found[kept], (f"Read '{raw}' as {_people(final(found[kept]), locale, False)}"
+                             f": {shown} {why_not(found[other])}.")
+    if decimal_mark(locale) == grouping:  # the locale groups thousands with this mark
+        name = "point" if grouping == "." else "comma"
+        read_as = _people(final(found[grouping]), locale, grouped=False)
+        return found[grouping], f"Read '{raw}' as {read_as} (your browser writes a decimal {name})."
+    return _both(raw, sign, body, found, word, locale)
 
 
 def read_number(text: str, locale: str | None = None, *, currency: str | None = None,
-                whole: bool = False, percent: bool = False) -> Reading:
+                whole: bool = False, percent: bool = False,
+                within: tuple[float, float] | None = None, beyond: str = "") -> Reading:
     """The number in a field's `text`.
 
     `currency`: the field's currency code when it takes an amount of money (its signs
     and codes are then accepted, another currency's refused); `whole`: only whole
-    numbers; `percent`: a trailing % is accepted.
+    numbers; `percent`: a trailing % is accepted; `within`: the values the field
+    takes (low, high), which decide an entry two conventions read differently when
+    only one reading falls inside (`beyond`: what a reading outside is, in words, e.g.
+    "is far from the reference rate"). The caller still checks the value's range.
     """
     raw = str(text).strip()
     typed = unicodedata.normalize("NFKC", raw).strip()
@@ -145,13 +194,10 @@ def read_number(text: str, locale: str | None = None, *, currency: str | None = 
         return _refuse(raw, "is not a number")
     note = ""
     if len(values) > 1:
-        mark = decimal_mark(locale)
-        if mark is None:
-            return Reading(problem=_both(raw, sign, body, found, word))
-        value = found[mark]
-        name = "point" if mark == "." else "comma"
-        read_as = format_decimal(value * scale, "0.##########", locale=_babel(locale))
-        note = f"Read '{raw}' as {read_as} (your browser writes a decimal {name})."
+        decided = _two_ways(raw, sign, body, found, word, locale, whole, within, beyond)
+        if isinstance(decided, str):
+            return Reading(problem=decided)
+        value, note = decided
     else:
         value = values.pop()
     # Scaled in decimal: 7.8k is 7800 exactly, as a person means it.

@@ -19,10 +19,13 @@ REFUSED = None
 CORPUS = {
     "en-US": [("mbps", "1,250", "1250"), ("mbps", "12.5", "12.5"),
               ("hours_month", "150,5", "150.5"), ("users", "1.5k", "1500"),
-              ("mbps", "7.800", "7.8"), ("users", "60.5", REFUSED), ("mbps", "abc", REFUSED)],
+              # A decimal point before three digits may be a German's 7,800: refused,
+              # unless the field rules one reading out (staff are whole people).
+              ("mbps", "7.800", REFUSED), ("users", "2.500", "2500"),
+              ("users", "60.5", REFUSED), ("mbps", "abc", REFUSED)],
     "de-DE": [("mbps", "1.250", "1250"), ("mbps", "12,5", "12.5"),
               ("hours_month", "150,5", "150.5"), ("users", "1.500", "1500"),
-              ("mbps", "7.5", "7.5"), ("sites", "-3", REFUSED)],
+              ("mbps", "7.5", "7.5"), ("mbps", "2,500", REFUSED), ("sites", "-3", REFUSED)],
     "zh-CN": [("users", "1.2万", "12000"), ("mbps", "1,250", "1250"), ("users", "６０", "60"),
               ("sites", "2.5", REFUSED), ("users", "¥60", REFUSED)],
 }

@@ -55,16 +55,21 @@ def test_typed_numbers_are_read_as_written_or_refused_and_nothing_is_lost():
     at = run({"users": "60", "hours_month": "160", "trials": "2000"})
     at.text_input(key="hours_month").input("150,5").run()  # only a decimal comma reads it
     assert dict(at.query_params.items())["hours_month"] == "150.5"
-    # Two conventions read 1.500 differently and the test browser names no locale.
-    at.text_input(key="users").input("1.500").run()
+    # Two conventions read 7.800 differently, both in range; the test browser names no locale.
+    at.text_input(key="mbps").input("7.800").run()
     assert_healthy(at)
-    assert dict(at.query_params.items())["users"] == "60"
-    assert at.text_input(key="users").value == "1.500"  # kept for the manager to correct
+    assert dict(at.query_params.items())["mbps"] == "10"
+    assert at.text_input(key="mbps").value == "7.800"  # kept for the manager to correct
     said = " ".join(_sidebar_says(at))
-    assert "1.500: 1.5 or 1,500? Type 1.5 or 1500" in said.replace("\\", "")
-    at.text_input(key="users").input("1500").run()
-    assert dict(at.query_params.items())["users"] == "1500"
+    assert "7.800: 7.8 or 7,800? Type 7.8 or 7800" in said.replace("\\", "")
+    at.text_input(key="mbps").input("7800").run()
+    assert dict(at.query_params.items())["mbps"] == "7800"
     assert not at.sidebar.error
+    # Staff are whole people: 1.500 can only be 1500, and the sidebar says how it was read.
+    at.text_input(key="users").input("1.500").run()
+    assert dict(at.query_params.items())["users"] == "1500"
+    assert any("Read '1.500' as 1500: 1.5 is not a whole number" in t.replace("\\", "")
+               for t in _sidebar_says(at))
     # Emptied: the value stays, and the sidebar says so.
     at.text_input(key="users").input("").run()
     assert dict(at.query_params.items())["users"] == "1500"
@@ -84,3 +89,16 @@ def test_the_staff_hour_out_of_range_names_the_range_in_the_currency():
     assert "¥0 to ¥71,000" in said
     at.text_input(key="hourly_in_currency").input("¥300").run()
     assert float(dict(at.query_params.items())["hourly_usd"]) == 300 / 7.1
+
+
+def test_an_rmb_rate_with_three_decimals_is_read_as_a_rate_and_says_why():
+    # 7.245 or 7245 yuan per US dollar: only one is near the reference rate (7.1).
+    at = run({"currency": "CNY", "fx_rate": "7.1", "trials": "2000"})
+    at.text_input(key="fx_rate").input("7.245").run()
+    assert_healthy(at)
+    assert dict(at.query_params.items())["fx_rate"] == "7.245"
+    said = " ".join(_sidebar_says(at)).replace("\\", "")
+    assert "Read '7.245' as 7.245: 7245 is far from the reference rate (7.1)" in said
+    # Typed so that nothing can misread it, a rate far from the reference is the manager's.
+    at.text_input(key="fx_rate").input("7245").run()
+    assert dict(at.query_params.items())["fx_rate"] == "7245"

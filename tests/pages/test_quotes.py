@@ -175,9 +175,9 @@ def test_the_estimate_page_starts_on_the_route_in_use_and_keeps_the_one_chosen()
 
 def test_a_refused_estimate_field_says_why_and_offers_no_button():
     at = run({"trials": "2000"}, "estimate")
-    at.text_input(key="estimate_bad_day").input("1.500").run()
+    at.text_input(key="estimate_bad_day").input("1.200").run()  # 1.2 or 1200 minutes
     assert_healthy(at)
-    assert any("1.500: 1.5 or 1,500?" in unescape(e.value) for e in at.error)
+    assert any("1.200: 1.2 or 1,200?" in unescape(e.value) for e in at.error)
     assert not [b for b in at.button if b.key == "use_share"]
 
 
