@@ -103,8 +103,9 @@ def _both(raw: str, sign: str, body: str, found: dict[str, float], word: str,
     decimal, grouped = found[mark], found[MARKS[1] if mark == "." else MARKS[0]]
     scale = dict(_SCALES).get(word, 1.0)
     own = decimal_mark(locale) or "."
-    return (f"{raw}: {sign}{_people(decimal * scale, locale)} or "
-            f"{sign}{_people(grouped * scale, locale)}? "
+    # No colon of its own: pages put the field's name and a colon before it.
+    return (f"{raw} could be {sign}{_people(decimal * scale, locale)} or "
+            f"{sign}{_people(grouped * scale, locale)}. "
             f"Type {sign}{_unambiguous(decimal, own)}{word} or {sign}{int(grouped)}{word}")
 
 

@@ -67,7 +67,7 @@ def test_a_negative_or_doubtful_quote_is_refused_and_nothing_is_saved():
     assert not [k for k in dict(at.query_params.items()) if k.startswith("approved_vpn.")]
     said = [unescape(e.value) for e in at.error]
     assert any("-7800 is outside" in t and "¥0 to ¥" in t for t in said), said
-    assert any("7.800: 7.8 or 7,800? Type 7.8 or 7800" in t for t in said), said
+    assert any("7.800 could be 7.8 or 7,800. Type 7.8 or 7800" in t for t in said), said
     assert not at.success
     assert _field(at, "approved_vpn", "setup_usd").value == "-7800"  # kept to correct
 
@@ -177,7 +177,7 @@ def test_a_refused_estimate_field_says_why_and_offers_no_button():
     at = run({"trials": "2000"}, "estimate")
     at.text_input(key="estimate_bad_day").input("1.200").run()  # 1.2 or 1200 minutes
     assert_healthy(at)
-    assert any("1.200: 1.2 or 1,200?" in unescape(e.value) for e in at.error)
+    assert any("1.200 could be 1.2 or 1,200." in unescape(e.value) for e in at.error)
     assert not [b for b in at.button if b.key == "use_share"]
 
 
