@@ -1,6 +1,7 @@
 # `make run` starts the app on its default data; `make test` runs the whole suite (what CI
-# runs); `make test-fast` everything but the browser tests, for the inner loop. All set up
-# what they need first, so they work on a fresh clone.
+# runs); `make test-fast` the inner loop: no browser tests, no slow ones (pytest marker) and
+# a fifth of each property test's examples (tests/examples.py). All set up what they need
+# first, so they work on a fresh clone.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -28,7 +29,7 @@ test: $(VENV)/.dev chromium nginx postgresql memo-tools
 
 test-fast: $(VENV)/.dev postgresql
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q $(PARALLEL) -m "not browser"
+	CONNECTIVITY_TEST_FAST=1 $(BIN)/python -m pytest -q $(PARALLEL) -m "not browser and not slow"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -30,6 +30,9 @@ from connectivity.export.memo import memo_pdf
 from connectivity.export.xlsx import comparison_xlsx
 from harness.memo import text_of
 
+# Left out of `make test-fast` (processes, servers or many memos); `make test` runs it.
+pytestmark = pytest.mark.slow
+
 FIXTURE = Path(__file__).parent / "fixtures" / "comparison_before.json"
 EXPORTS = Path(__file__).parent / "fixtures" / "exports_before.json"
 CASES = json.loads(FIXTURE.read_text())

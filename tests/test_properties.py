@@ -25,9 +25,10 @@ from connectivity.cli import run
 from connectivity.inputs.table import check_records, read_table, table_to_csv
 from connectivity.inputs.tablelink import encode_table
 from connectivity.model.expected import expected_components
+from tests.examples import examples
 
 COMPONENTS = ("setup", "service", "productivity_loss", "outage_loss", "incident_loss")
-SETTINGS = settings(max_examples=50, deadline=None, derandomize=True, database=None,
+SETTINGS = settings(max_examples=examples(50), deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 NAME_CHARS = "abcXYZ 019-=+@,;\"'&%#?éü中文"
@@ -157,7 +158,7 @@ def test_same_scenario_and_seed_same_bytes(case):
         compare(table.copy(), Scenario(**s.values())).comparison)
 
 
-@settings(max_examples=10, deadline=None, derandomize=True, database=None,
+@settings(max_examples=examples(10), deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(cases(max_trials=1500), st.data())
 def test_cli_reproduces_the_exported_scenario(case, data):

@@ -28,6 +28,9 @@ from harness.ready import DidNotStart
 from harness.served import Server
 from harness.server import ENTRY, ROOT, streamlit_server
 
+# Left out of `make test-fast` (processes, servers or many memos); `make test` runs it.
+pytestmark = pytest.mark.slow
+
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
 PAGES = (ROOT / "app.py").read_text().count("st.Page(")
 WARMED = re.compile(r"warm-up done: (\d+) runs of app\.py")

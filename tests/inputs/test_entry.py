@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from connectivity.inputs.entry import decimal_mark, read_number
+from tests.examples import examples
 
 LOCALES = ("en-US", "de-DE", "zh-CN", "fr-FR", "de-CH", "en-IN")
 
@@ -148,7 +149,7 @@ def _written(amount: Decimal, locale: str, grouped: bool, sign: str, scale: str)
             "元": f"{text}{scale}元"}[sign]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(amounts, st.sampled_from(LOCALES), st.booleans(), st.sampled_from(["", "¥", "RMB", "元"]),
        st.sampled_from(["", "k", "万"]))
 def test_amounts_as_each_locale_writes_them_are_read_exactly(amount, locale, grouped, sign,
@@ -181,7 +182,7 @@ def _decimal_before_three(text: str, locale: str) -> bool:
     return re.fullmatch(rf"[1-9]\d{{0,2}}{re.escape(mark)}\d{{3}}", _body(text)) is not None
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999),
        st.sampled_from(LOCALES), st.sampled_from([".", ","]), st.booleans())
 def test_one_mark_before_three_digits_is_read_only_on_evidence(whole, three, locale, mark,
@@ -199,7 +200,7 @@ def test_one_mark_before_three_digits_is_read_only_on_evidence(whole, three, loc
             assert mark != decimal_mark(locale) and within != (meant, meant), text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(alphabet="0123456789.,  '-+kK万元¥$€eE%RMBHK\u202f", max_size=16),
        st.sampled_from((None,) + LOCALES), st.booleans())
 def test_any_text_is_read_or_refused_never_raises(text, locale, whole):

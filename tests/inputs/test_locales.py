@@ -23,6 +23,7 @@ from connectivity.inputs.numbers import readings
 from connectivity.inputs.problems import TableError
 from connectivity.inputs.table import read_default, read_table
 from connectivity.schema.columns import COLUMN_BY_NAME, COLUMN_NAMES, NUMBER_COLUMNS, RANGES
+from tests.examples import examples
 
 LOCALE = Path(__file__).resolve().parents[1] / "tables" / "locale"
 
@@ -153,7 +154,7 @@ def as_file(rows, style, convention: str) -> bytes:
     return out.getvalue().encode(encoding)
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, database=None,
+@settings(max_examples=examples(150), deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(case=tables(), convention=st.sampled_from(sorted(CONVENTIONS)))
 def test_any_convention_reads_back_the_same_numbers_or_refuses(case, convention):

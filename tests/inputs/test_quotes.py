@@ -21,6 +21,7 @@ from connectivity.inputs.quotes import (
 from connectivity.inputs.scenario import check_overrides, table_in_use
 from connectivity.schema.columns import BIG
 from connectivity.schema.currency import CURRENCY_BY_CODE
+from tests.examples import examples
 
 DEFAULT = read_default()
 ROW = DEFAULT.set_index("option_id").loc["approved_vpn"].to_dict()
@@ -39,7 +40,7 @@ def _reopened(typed: float, currency: str, rate: float) -> float:
     return shown(value, again)
 
 
-@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@settings(max_examples=examples(400), deadline=None, derandomize=True, database=None)
 @given(cents=st.integers(0, 10**11), currency=st.sampled_from(["CNY", "HKD", "EUR", "USD"]),
        rate=st.one_of(st.sampled_from([7.1, 7.78, 0.86, 7.0, 7.25]),
                       st.floats(0.01, 1000, allow_nan=False, allow_infinity=False)))

@@ -20,6 +20,7 @@ from connectivity.model.information import value_of_information
 from connectivity.model.regret import bin_count, evpi, evppi, expected_regret, noise_floor
 from connectivity.model.simulate import simulate
 from harness.tables import make_table, route
+from tests.examples import examples
 
 N = NormalDist()
 Z95 = N.inv_cdf(0.95)
@@ -87,7 +88,7 @@ def test_two_routes_through_the_model_match_the_lognormal_put():
 
 # --- the estimator's properties -------------------------------------------------------------
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), routes=st.integers(2, 4),
        trials=st.integers(200, 3000), spread=st.floats(0.1, 10.0))
 def test_evppi_lies_between_zero_and_evpi_and_regret_is_never_negative(seed, routes, trials,
@@ -106,7 +107,7 @@ def test_evppi_lies_between_zero_and_evpi_and_regret_is_never_negative(seed, rou
     assert 0.0 <= noise_floor(totals, seed) <= value_all + 1e-9
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), trials=st.integers(2000, 6000),
        margin=st.floats(1.0, 2.0), extra=st.integers(0, 2))
 def test_an_input_that_cannot_change_the_choice_is_worth_nothing(seed, trials, margin, extra):
@@ -123,7 +124,7 @@ def test_an_input_that_cannot_change_the_choice_is_worth_nothing(seed, trials, m
     assert evppi(totals, x) > 0  # x does tell something
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), routes=st.integers(2, 4),
        trials=st.integers(1000, 5000))
 def test_with_one_uncertain_input_its_evppi_is_the_evpi(seed, routes, trials):

@@ -7,9 +7,14 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from connectivity.inputs.scenario import Scenario
 from connectivity.store import open_store
 from harness.server import ROOT
+
+# Left out of `make test-fast` (processes, servers or many memos); `make test` runs it.
+pytestmark = pytest.mark.slow
 
 CREATIONS = 200
 

@@ -15,6 +15,9 @@ from connectivity.store.db import links, writes
 from connectivity.store.limits import key
 from connectivity.store.short import now_utc
 
+# Left out of `make test-fast` (processes, servers or many memos); `make test` runs it.
+pytestmark = pytest.mark.slow
+
 CODE = encode_table(read_default())
 
 

@@ -26,11 +26,12 @@ from connectivity.views.compare import (
     whose_numbers,
 )
 from connectivity.views.risk import distribution_summary, loss_spread_summary
+from tests.examples import examples
 
 DEFAULT = read_default()
 SENTENCES = (headline, cost_risk_summary, distribution_summary, loss_spread_summary)
 SYMBOL = {"CNY": "¥", "HKD": "HK$", "EUR": "€"}
-SETTINGS = settings(max_examples=8, deadline=None, derandomize=True, database=None)
+SETTINGS = settings(max_examples=examples(8), deadline=None, derandomize=True, database=None)
 
 
 def amounts(text: str, symbol: str) -> list[float]:
