@@ -14,6 +14,9 @@ time joined SPEC section 4, its memo texts when memo page 2 moved to the memo's
 currency and words, and all of it when talent loss joined (a new column, a new link
 parameter and the default table's attrition ranges; tests/test_without_talent.py holds
 the figures from before and checks that a table without attrition still gives them).
+Its memo texts again when swing ends became people numbers (2026-12-03): 29.55, not
+29.549999999999997, and US-dollar ends as prices ($20 to $60), the cost per incident's
+range in the scenario's currency too; no CSV byte or workbook value moved.
 """
 
 import datetime as dt

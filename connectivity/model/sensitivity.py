@@ -35,8 +35,9 @@ class Swing:
 
     @property
     def in_usd(self) -> bool:
-        """Whether the swung values are US-dollar amounts."""
-        return any(c.endswith("_usd") for c in self.columns)
+        """Whether the swung values are US-dollar amounts (a range's cells end in _usd_low
+        and _usd_high: incident_cost_usd_low)."""
+        return any(c.endswith(("_usd", "_usd_low", "_usd_high")) for c in self.columns)
 
     @property
     def width(self) -> float:

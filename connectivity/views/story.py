@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 
-from ..inputs.cells import fmt
 from ..model.breakeven import Breakeven
 from ..model.information import Information, first_to_find_out, input_words
 from ..model.sensitivity import Swing, Tornado
@@ -19,6 +18,8 @@ from ..schema.columns import words
 from ..schema.currency import CURRENCY_BY_CODE
 from ..schema.params import PARAM_BY_NAME
 from .format import Speaks, money, number, price
+
+SWING_DECIMALS = 3  # a correlation of 0.125 keeps its digits; hours and counts have fewer
 
 
 class Dollars:
@@ -38,14 +39,14 @@ def swing_words(w: Swing, s: Speaks | None = None) -> tuple[str, str, str]:
     """A swing's label and ends as a person reads them, money in the scenario's currency."""
     s = s or Dollars()
     label = swing_label(w)
-    # Ends as the link and the table write them (fmt), which every export has always shown.
-    low, high = fmt(w.low), fmt(w.high)
+    if w.in_usd:  # US-dollar cells and parameters, in the scenario's currency
+        return (label.replace("(USD)", f"({s.currency})"), price(w.low, s),
+                price(w.high, s))
+    # People numbers: a swing end of 19.7 x 1.5 reads 29.55, not 29.549999999999997.
+    low, high = number(w.low, SWING_DECIMALS), number(w.high, SWING_DECIMALS)
     if label.endswith(" (%)"):
         return label[:-4], f"{low}%", f"{high}%"
-    if not w.in_usd or s.currency == "USD":
-        return label, low, high
-    label = label.replace("(USD)", f"({s.currency})")
-    return label, price(w.low, s), price(w.high, s)
+    return label, low, high
 
 
 MOVES_MOST = "moves the margin most"

@@ -176,7 +176,7 @@ def test_tornado_moves_a_point_column_by_half(table):
     w = _swing(t, "monthly_usd", rows[i]["option_id"])
     assert (w.low, w.high, w.columns) == (500, 1500, ("monthly_usd",))
     assert swing_words(w) == (f"{rows[i]['name']}: monthly charge per office (USD)",
-                              "500", "1500")
+                              "$500", "$1,500")
     ends = [_margin(_changed(rows, i, monthly_usd=v), s, t.winner, t.runner_up)
             for v in (500.0, 1500.0)]
     assert [w.low_margin, w.high_margin] == pytest.approx(ends, rel=1e-9)

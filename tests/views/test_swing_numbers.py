@@ -80,3 +80,27 @@ def test_no_view_page_or_export_reads_a_number_back_from_a_swing():
              for p in sorted((ROOT / folder).rglob("*.py"))]
     assert len(files) > 20
     assert [hit for p in files for hit in _read_back(p)] == []
+
+
+def test_swing_ends_read_as_people_write_them():
+    # 19.7 hours x 1.5 is 29.549999999999997 in floating point; a reader sees 29.55.
+    w = Swing(name="outage_hours", low=9.85, high=19.7 * 1.5, low_margin=1.0,
+              high_margin=2.0, option_id="approved_vpn", route="Approved VPN",
+              columns=("outage_hours",))
+    assert w.high == 29.549999999999997
+    assert swing_words(w)[1:] == ("9.85", "29.55")
+    many = dataclasses.replace(w, low=1000.0, high=12500.0)
+    assert swing_words(many)[1:] == ("1,000", "12,500")
+
+
+def test_a_ranges_dollar_cells_are_written_in_the_scenarios_currency():
+    s = Scenario(currency="CNY", fx_rate=7.1)
+    swings = [w for w in tornado(read_default(), s).swings
+              if w.columns and w.columns[0].startswith("incident_cost_usd")]
+    assert swings, "the default table swings each route's cost per incident"
+    for w in swings:
+        assert w.columns == ("incident_cost_usd_low", "incident_cost_usd_high")
+        label, low, high = swing_words(w, s)
+        assert "(CNY)" in label and "USD" not in label, label
+        assert (low, high) == (price(w.low, s), price(w.high, s))
+        assert low.startswith("¥") and high == f"¥{w.high * 7.1:,.0f}"
