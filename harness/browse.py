@@ -19,7 +19,6 @@ from .selectors import (
     DRAWN,
     EXCEPTION,
     FAILURE,
-    GRID,
     IDLE,
     NAV_LINK,
     RUN_TIMEOUT_MS,
@@ -113,17 +112,3 @@ def eventually(check: Callable[[], Any], timeout_s: float = 10.0) -> bool:
         if time.monotonic() > deadline:
             return False
         time.sleep(0.1)
-
-
-def grid_cells(page: Page, index: int) -> list[str]:
-    """The cells the `index`-th grid on the page exposes to assistive technology.
-
-    Glide's canvas grid writes an accessible table inside the canvas once it
-    has had focus; clicking the first body cell gives it focus.
-    """
-    grid = page.locator(GRID).nth(index)
-    box = grid.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + 20, box["y"] + 36 + 17)
-    expect(grid.locator("td").first).to_be_attached()
-    return [text.strip() for text in grid.locator("td").all_inner_texts()]

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from harness.browse import grid_cells, settle
+from harness.browse import settle
 from harness.chromium import VIEWPORT
 from harness.nginx import NGINX, PIN_COOKIE, Proxy, nginx_proxy
 from harness.ready import DidNotStart
-from harness.selectors import RUN_TIMEOUT_MS
+from harness.selectors import KEY_CELL, RUN_TIMEOUT_MS
 from harness.served import Server
 from harness.server import streamlit_server
 from tests.browser.test_pages import metrics
@@ -92,7 +92,7 @@ def seen(page: Page) -> dict[str, object]:
     """What a manager reads and takes away from the Compare page."""
     return {"headline": page.locator(HEADLINE).inner_text(), "metrics": metrics(page),
             "captions": page.locator(CAPTION).all_inner_texts(),
-            "table": grid_cells(page, 0), "csv": download(page)}
+            "table": page.locator(KEY_CELL).all_inner_texts(), "csv": download(page)}
 
 
 def test_each_replica_gives_the_same_comparison(browser: Browser, deployment: Deployment):
