@@ -5,7 +5,6 @@ import streamlit as st
 from connectivity import Result, comparison_csv
 from connectivity.export.xlsx import XLSX_MIME, comparison_xlsx
 from connectivity.views.compare import (
-    RANGE_80,
     breakdown_chart,
     breakdown_summary,
     caveat,
@@ -99,7 +98,7 @@ def comparison_tables(result: Result) -> None:
                 "productivity_loss_usd", "outage_loss_usd", "incident_loss_usd",
                 "expected_total_usd", "npv_usd", "p10_usd", "p50_usd", "p90_usd",
                 "prob_lowest_cost", "usd_per_user_month", "rank"]
-        rest += [name for name in shown.columns if name not in rest + [RANGE_80, "option_id"]]
+        rest += [name for name in shown.columns if name not in rest + ["option_id"]]
         st.dataframe(shown[rest], hide_index=True, width="stretch", column_config=config,
                      key="comparison_all")
         st.caption(f"Amounts in {s.currency} at {s.fx_rate:g} per US dollar, rounded to "

@@ -233,12 +233,10 @@ def cumulative_summary(result: Result) -> str:
                               result.scenario.horizon_months)
 
 
-RANGE_80 = "range_80"  # the display table's "80% range" column: p10 to p90 in words
-
-
 def comparison_frame(result: Result) -> pd.DataFrame:
     """The comparison as a person reads it: in rank order, money in the scenario's
-    currency in whole units, legal status and reach in words, the 80% range in words.
+    currency in whole units, legal status and reach in words (the 80% range in words is
+    the key table's: views/key_table.py).
 
     The CSV keeps the codes and the US dollars; this frame is only for the page.
     """
@@ -248,8 +246,6 @@ def comparison_frame(result: Result) -> pd.DataFrame:
     shown = c.assign(**{m: (c[m] * s.fx_rate).round(0) for m in money_columns})
     shown["legal_status"] = c["legal_status"].map(lambda v: LEGAL_WORDS.get(v, v))
     shown["reach"] = c["reach"].map(lambda v: REACH_WORDS.get(v, v))
-    shown[RANGE_80] = [money_range(lo, hi, s, short=True)
-                       for lo, hi in zip(c["p10_usd"], c["p90_usd"])]
     return shown.sort_values("rank", kind="stable").drop(columns=["scenario"])
 
 

@@ -25,6 +25,7 @@ from connectivity.views.compare import (
     headline,
     whose_numbers,
 )
+from connectivity.views.key_table import RANGE, key_frame
 from connectivity.views.risk import distribution_summary, loss_spread_summary
 from tests.examples import examples
 
@@ -85,7 +86,7 @@ def test_the_table_reads_in_rank_order_and_in_words():
     assert "hq_only" not in set(shown["reach"]) and "Head office only" in set(shown["reach"])
     assert set(shown["legal_status"]) <= {"Licensed (authorised)", "Not authorised",
                                           "Pilot scheme"}
-    assert all(" to " in r for r in shown["range_80"])
+    assert all(" to " in r for r in key_frame(result)[RANGE])
 
 
 def test_whose_numbers_says_whose_figures_and_the_estimate_that_matters_most():
