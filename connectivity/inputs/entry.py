@@ -95,13 +95,17 @@ def _people(value: float, locale: str | None, grouped: bool = True) -> str:
     return format_decimal(value, pattern, locale=_babel(locale) or "en")
 
 
-def _both(raw: str, sign: str, body: str, found: dict[str, float], word: str,
+def _scaled(value: float, sign: str, scale: float) -> float:
+    """The entry's value with its sign and scale, in decimal: 7.8k is 7800 exactly, as a
+    person means it."""
+    return float(Decimal(sign + repr(value)) * Decimal(int(scale)))
+
+
+def _both(raw: str, sign: str, decimal: float, grouped: float, word: str, scale: float,
           locale: str | None) -> str:
     """Why an entry two conventions read differently was refused, with both readings
-    in the locale's own writing, and a way to type each that nothing can misread."""
-    mark = "." if "." in body else ","
-    decimal, grouped = found[mark], found[MARKS[1] if mark == "." else MARKS[0]]
-    scale = dict(_SCALES).get(word, 1.0)
+    (`decimal`, `grouped`) in the locale's own writing, and a way to type each that
+    nothing can misread."""
     own = decimal_mark(locale) or "."
     # No colon of its own: pages put the field's name and a colon before it.
     return (f"{raw} could be {sign}{_people(decimal * scale, locale)} or "
@@ -122,7 +126,7 @@ def _two_ways(raw: str, sign: str, body: str, found: dict[str, float], word: str
     scale = dict(_SCALES).get(word, 1.0)
 
     def final(value: float) -> float:
-        return float(Decimal(sign + repr(value)) * Decimal(int(scale)))
+        return _scaled(value, sign, scale)
 
     def why_not(value: float) -> str:
         if whole and not final(value).is_integer():
@@ -142,7 +146,7 @@ def _two_ways(raw: str, sign: str, body: str, found: dict[str, float], word: str
         name = "point" if grouping == "." else "comma"
         read_as = _people(final(found[grouping]), locale, grouped=False)
         return found[grouping], f"Read '{raw}' as {read_as} (your browser writes a decimal {name})."
-    return _both(raw, sign, body, found, word, locale)
+    return _both(raw, sign, found[mark], found[grouping], word, scale, locale)
 
 
 def read_number(text: str, locale: str | None = None, *, currency: str | None = None,
@@ -201,8 +205,7 @@ def read_number(text: str, locale: str | None = None, *, currency: str | None = 
         value, note = decided
     else:
         value = values.pop()
-    # Scaled in decimal: 7.8k is 7800 exactly, as a person means it.
-    value = float(Decimal(sign + repr(value)) * Decimal(int(scale)))
+    value = _scaled(value, sign, scale)
     if not math.isfinite(value):
         return _refuse(raw, "is too large to be a number here")
     if whole and not value.is_integer():
