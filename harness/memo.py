@@ -59,15 +59,21 @@ def pages_of(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+def _saved(pdf: bytes, name: str) -> Path:
+    """The PDF as tests/artifacts/<name>.pdf, for poppler to read (and a person to open)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    source = ARTIFACTS / f"{name}.pdf"
+    source.write_bytes(pdf)
+    return source
+
+
 def render(pdf: bytes, name: str, dpi: int = 100, page: int | None = None) -> list[Path]:
     """The memo's pages (or only `page`) as tests/artifacts/<name>-<page>.png, drawn by
     poppler's pdftoppm."""
     assert shutil.which("pdftoppm"), "pdftoppm is missing: `make test` installs poppler-utils"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    source = _saved(pdf, name)
     for old in ARTIFACTS.glob(f"{name}-*.png"):
         old.unlink()
-    source = ARTIFACTS / f"{name}.pdf"
-    source.write_bytes(pdf)
     only = [] if page is None else ["-f", str(page), "-l", str(page)]
     subprocess.run(["pdftoppm", "-r", str(dpi), *only, "-png", str(source),
                     str(ARTIFACTS / name)],
@@ -85,9 +91,7 @@ def read_qr(memo, name: str, dpi: int = 400, margin_mm: float = 4) -> str:
     assert memo.qr_box is not None, "the memo prints no code"
     page, x, y, side = memo.qr_box
     px = dpi / MM_PER_INCH
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    source = ARTIFACTS / f"{name}.pdf"
-    source.write_bytes(memo.pdf)
+    source = _saved(memo.pdf, name)
     out = ARTIFACTS / f"{name}-qr"
     crop = [round((x - margin_mm) * px), round((y - margin_mm) * px),
             round((side + 2 * margin_mm) * px)]
