@@ -37,6 +37,8 @@ class Field:
     # conventions read differently (7.245 as an RMB rate, not 7245), with the words why.
     likely: tuple[float, float] | None = None
     unlikely: str = ""
+    # What to do with an amount in another currency (the grid's stays in US dollars).
+    other_currency: str = "change the currency in the sidebar"
 
     def bounds(self) -> str:
         if self.currency:
@@ -88,7 +90,8 @@ def read(field: Field, text: object) -> Typed:
     got: Reading = read_number(str(text or ""), locale(), currency=field.currency,
                                whole=field.whole, percent=field.percent,
                                within=field.likely or (field.low, field.high),
-                               beyond=field.unlikely if field.likely else "")
+                               beyond=field.unlikely if field.likely else "",
+                               other_currency=field.other_currency)
     if got.problem:
         return Typed(problem=f"{field.label}: {got.problem}.")
     if got.value is None:

@@ -33,7 +33,8 @@ class _State:
     notices: list[Notice] = _slot("notices", [])
     opened: bool = _slot("_opened", False)
     editor_version: int = _slot("editor_version", 0)
-    edit_problems: list[str] = _slot("edit_problems", [])
+    # What the Assumptions grids said of cells not taken as typed (pages._grid.Said).
+    grid_said: list[Any] = _slot("grid_said", [])
     upload_problems: tuple[str, list[str]] | None = _slot("upload_problems", None)
     upload_done: tuple[str, int] | None = _slot("upload_done", None)
     quote_problems: list[str] = _slot("quote_problems", [])

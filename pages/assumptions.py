@@ -8,15 +8,14 @@ from connectivity.inputs.cells import readable
 from connectivity.inputs.scenario import merge_edits, table_in_use
 from connectivity.inputs.table import table_to_csv, template_csv
 from connectivity.inputs.tablelink import MAX_LINK, encode_table
-from connectivity.schema.columns import COLUMN_NAMES, COLUMNS
+from connectivity.schema.columns import COLUMNS
 from connectivity.views.labels import (
     COLUMN_GROUPS,
     COLUMN_WORDS,
     LEGAL_WORDS,
     REACH_WORDS,
-    route_labels,
 )
-from pages import _ui
+from pages import _grid, _ui
 from pages._state import state
 
 _ui.require_entrypoint()
@@ -28,11 +27,11 @@ def _column_config() -> dict:
     for c in COLUMNS:
         label = COLUMN_WORDS.get(c.name, c.name)
         if c.kind == "number":
-            # No min/max here: the grid would silently drop a typed minus sign;
-            # the server's check refuses the value and says why instead.
-            config[c.name] = st.column_config.NumberColumn(
+            # Text, read by the sidebar's own reader (pages._grid): the grid's number
+            # cells misread a decimal comma and drop a minus sign without a word.
+            config[c.name] = st.column_config.TextColumn(
                 label, help=f"{c.help} From {readable(c.low)} to {readable(c.high)}.",
-                required=c.required, format="%g")
+                max_chars=60, alignment="right")
         elif c.kind == "choice":
             words = {**LEGAL_WORDS, **REACH_WORDS}
             config[c.name] = st.column_config.SelectboxColumn(
@@ -56,12 +55,35 @@ def _redraw_editor() -> None:
 
 
 def _apply_edits(group: int) -> None:
-    """Check every edit with the table's rules; keep the good, refuse the bad."""
+    """Read every edit as typed, check it with the table's rules; keep the good, and
+    refuse the bad with the typed text left in its cell."""
     edits = state.widget(_editor_key(group), {}).get("edited_rows", {})
-    kept, notices = merge_edits(_ui.base_table(), _ui.scenario().overrides, edits)
+    table = _in_use()
+    read, said = _grid.read_edits(table, edits)
+    kept, notices = merge_edits(_ui.base_table(), _ui.scenario().overrides, read,
+                                name=_grid.end_words)
     _ui.set_overrides(kept)
-    state.edit_problems = [str(n) for n in notices]
+    refused = _grid.range_said(table, notices, edits)
+    done = {(s.option_id, s.column) for s in refused}
+    state.grid_said = [s for s in said if (s.option_id, s.column) not in done] + refused
     _redraw_editor()
+
+
+def _in_use():
+    """Every route of the table in use, as `base_table` orders them (the grid's rows)."""
+    return table_in_use(_ui.base_table(), _ui.scenario().with_values(routes=()))
+
+
+def _say(group: int) -> None:
+    """Under a grid: its refused cells (until corrected) and its notes (once)."""
+    for said in state.grid_said:
+        if said.column and _grid.group_of(said.column, COLUMN_GROUPS) == group:
+            if said.refused:
+                st.error(f"Not in use. {_ui.plain(said.words)} The cell shows what you "
+                         f"typed; every page still uses {_ui.plain(said.kept)}.",
+                         icon=":material/block:")
+            else:
+                st.caption(_ui.plain(said.words))
 
 
 def _upload() -> None:
@@ -75,21 +97,21 @@ def _upload() -> None:
         return
     state.upload_problems = None
     _ui.set_table(encode_table(table))
-    state.edit_problems = []
+    state.grid_said = []
     state.upload_done = (uploaded.name, len(table))
     _redraw_editor()
 
 
 def _reset_table() -> None:
     _ui.set_table("")
-    state.edit_problems = []
+    state.grid_said = []
     state.upload_problems = None
     _redraw_editor()
 
 
 scenario = _ui.scenario()
 base = _ui.base_table()
-table = table_in_use(base, scenario.with_values(routes=()))  # every route, as `base` orders them
+table = _in_use()
 
 st.title("Assumptions")
 st.markdown("Every number the comparison uses comes from this table. Edit a cell to try "
@@ -102,8 +124,9 @@ edited = len(scenario.overrides)
 st.caption(f"In use: {_ui.plain(source)}, {len(base)} routes, "
            f"{edited} edited cell{'' if edited == 1 else 's'}.")
 
-for problem in state.edit_problems:
-    st.error(f"Edit refused. {_ui.plain(problem)}.", icon=":material/block:")
+for said in state.grid_said:
+    if not said.column:  # a figure the link held, refused when the table changed
+        st.error(f"Edit refused. {_ui.plain(said.words)}", icon=":material/block:")
 
 if scenario.currency != "USD":
     st.caption(f"Prices in this table are in US dollars, the table's unit. To type a quote in "
@@ -111,18 +134,21 @@ if scenario.currency != "USD":
 config = _column_config()
 # The pinned first column shows each route's name (it is never edited; edits are
 # matched to routes by row).
-grid = table[list(COLUMN_NAMES)].assign(option_id=route_labels(table))
+grid = _grid.shown(table)
 for group, (title, columns) in enumerate(COLUMN_GROUPS):
     st.markdown(f"**{title}**")
     st.data_editor(grid, key=_editor_key(group), on_change=_apply_edits,
                    args=(group,), hide_index=True, num_rows="fixed", width="stretch",
                    column_config=config, column_order=("option_id", *columns))
+    _say(group)
+state.grid_said = [s for s in state.grid_said if s.refused]  # notes are said once
 
 if scenario.overrides:
     st.subheader("Your figures")
     _ui.your_figures(scenario, base)
     if st.button("Undo all edits", icon=":material/undo:"):
         _ui.set_overrides(())
+        state.grid_said = []
         _redraw_editor()
         st.rerun()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Callable
 
 from ..schema.columns import ID_PATTERN, LEGAL_ALIASES, RANGES, Column
 from .formulas import restore
@@ -96,18 +97,22 @@ def parse_cell(column: Column, raw: object, decimal_comma: bool = False) -> obje
     return text
 
 
-def range_problems(row: dict) -> list[tuple[str, str]]:
-    """(column, message) for every _low/_high pair of a row that cannot be a 90% range."""
+def range_problems(row: dict, name: Callable[[str], str] = str) -> list[tuple[str, str]]:
+    """(column, message) for every _low/_high pair of a row that cannot be a 90% range.
+
+    `name` words a column in the message: its code for files and links (the default),
+    "the low guess" in the Assumptions grid, whose message names the figure first."""
     found = []
     for stem, _high, _text in RANGES:
         low, high = row.get(f"{stem}_low"), row.get(f"{stem}_high")
         if not isinstance(low, float) or not isinstance(high, float):
             continue
+        lo, hi = name(f"{stem}_low"), name(f"{stem}_high")
         if low > high:
-            found.append((f"{stem}_low", _reversed(stem, low, high)))
+            found.append((f"{stem}_low", _reversed(lo, hi, low, high)))
         elif low == 0 < high:
-            found.append((f"{stem}_low", f"{stem}_low is 0 but {stem}_high is {fmt(high)}: a "
-                          f"lognormal range cannot start at 0. Set {stem}_low to a small "
+            found.append((f"{stem}_low", f"{lo} is 0 but {hi} is {fmt(high)}: a "
+                          f"lognormal range cannot start at 0. Set {lo} to a small "
                           f"positive value (e.g. {fmt(high / 100)}), or set both to 0 for none"))
     return found
 
@@ -117,14 +122,14 @@ def range_problems(row: dict) -> list[tuple[str, str]]:
 SCALE_GAP = 10
 
 
-def _reversed(stem: str, low: float, high: float) -> str:
-    """Why a range's _low is above its _high, and the fix that is likely right."""
-    pair = f"{stem}_low ({fmt(low)}) is above {stem}_high ({fmt(high)})"
+def _reversed(lo: str, hi: str, low: float, high: float) -> str:
+    """Why a range's _low (named `lo`) is above its _high, and the fix that is likely right."""
+    pair = f"{lo} ({fmt(low)}) is above {hi} ({fmt(high)})"
     if high > 0 and low / high < SCALE_GAP:
         return f"{pair}: swap the two values"
     zero = high == 0
     times = "" if zero else f", {low / high:,.0f} times as much"
-    last = (f"; if {stem}_high really is 0, set {stem}_low to 0 too" if zero
+    last = (f"; if {hi} really is 0, set {lo} to 0 too" if zero
             else "")
     return (f"{pair}{times}: a decimal mark misread (e.g. 0.005 read as 5, or 80.125 as "
             f"80125) is the likely cause. Check how each cell was typed and correct the one "

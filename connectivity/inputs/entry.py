@@ -151,7 +151,8 @@ def _two_ways(raw: str, sign: str, body: str, found: dict[str, float], word: str
 
 def read_number(text: str, locale: str | None = None, *, currency: str | None = None,
                 whole: bool = False, percent: bool = False,
-                within: tuple[float, float] | None = None, beyond: str = "") -> Reading:
+                within: tuple[float, float] | None = None, beyond: str = "",
+                other_currency: str = "change the currency in the sidebar") -> Reading:
     """The number in a field's `text`.
 
     `currency`: the field's currency code when it takes an amount of money (its signs
@@ -159,7 +160,9 @@ def read_number(text: str, locale: str | None = None, *, currency: str | None = 
     numbers; `percent`: a trailing % is accepted; `within`: the values the field
     takes (low, high), which decide an entry two conventions read differently when
     only one reading falls inside (`beyond`: what a reading outside is, in words, e.g.
-    "is far from the reference rate"). The caller still checks the value's range.
+    "is far from the reference rate"); `other_currency`: what to do about an amount
+    in another currency, besides typing it in this one. The caller still checks the
+    value's range.
     """
     raw = str(text).strip()
     typed = unicodedata.normalize("NFKC", raw).strip()
@@ -181,7 +184,7 @@ def read_number(text: str, locale: str | None = None, *, currency: str | None = 
         if wrong:
             other = _NAMES.get(wrong[0].split("|")[0], wrong[0])
             return _refuse(raw, f"is in {other}, and this field is in {currency}: type the "
-                                f"amount in {currency}, or change the currency in the sidebar")
+                                f"amount in {currency}, or {other_currency}")
     if body.endswith("%"):
         if not percent:
             return _refuse(raw, "has a % sign; this field is not a percentage")

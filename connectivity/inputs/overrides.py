@@ -6,7 +6,7 @@ What a manager typed is kept even when it equals the table's value: it is theirs
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
@@ -18,8 +18,10 @@ Override = tuple[str, str, object]  # (option_id, column, value)
 
 
 def check_overrides(table: pd.DataFrame, raw: Iterable[tuple[tuple[str, str], object]],
+                    name: Callable[[str], str] = str,
                     ) -> tuple[tuple[Override, ...], list[Notice]]:
-    """Overrides that keep the table valid, in canonical order; a Notice for each refused."""
+    """Overrides that keep the table valid, in canonical order; a Notice for each refused
+    (`name` words a range's columns in its message, see `cells.range_problems`)."""
     rows = {row["option_id"]: row for row in table.to_dict("records")}
     notices, kept, parsed = [], [], []
     for (option, column), raw_value in sorted(
@@ -35,7 +37,7 @@ def check_overrides(table: pd.DataFrame, raw: Iterable[tuple[tuple[str, str], ob
         wanted.setdefault(option, {})[column] = value
     for option, column, value in parsed:
         row = dict(rows[option], **wanted[option])
-        clash = [msg for col, msg in range_problems(row) if column.startswith(col[:-4])]
+        clash = [msg for col, msg in range_problems(row, name) if column.startswith(col[:-4])]
         if clash:
             notices.append(Notice(f"{option}.{column}", clash[0], "kept the table's value"))
             continue
@@ -43,8 +45,9 @@ def check_overrides(table: pd.DataFrame, raw: Iterable[tuple[tuple[str, str], ob
     return tuple(kept), notices
 
 
-def merge_edits(table: pd.DataFrame, overrides: tuple[Override, ...],
-                edited_rows: dict) -> tuple[tuple[Override, ...], list[Notice]]:
+def merge_edits(table: pd.DataFrame, overrides: tuple[Override, ...], edited_rows: dict,
+                name: Callable[[str], str] = str,
+                ) -> tuple[tuple[Override, ...], list[Notice]]:
     """Editor changes ({row: {column: value}}) on top of a scenario's overrides, checked.
 
     A refused edit leaves that cell as it was; the Notice says why.
@@ -55,7 +58,7 @@ def merge_edits(table: pd.DataFrame, overrides: tuple[Override, ...],
         for column, value in changes.items():
             if column in OVERRIDABLE:
                 proposed[(ids[int(row)], column)] = value
-    return check_overrides(table, proposed.items())
+    return check_overrides(table, proposed.items(), name)
 
 
 def apply_overrides(table: pd.DataFrame, overrides: tuple[Override, ...]) -> pd.DataFrame:

@@ -78,13 +78,14 @@ COLUMN_WORDS: dict[str, str] = {
     **{f"{stem}_{end}": f"{words(stem, unit=False)}, {end}"
        + (f" ({WORDS[stem][1]})" if WORDS[stem][1] else "")
        for stem, _, _ in RANGES for end in ("low", "high")},
+    "included_mbps": words("included_mbps"),
     "latency_ms": words("latency_ms"),
     "sources": "Sources",
     "notes": "Notes",
 }
 COLUMN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Prices (US dollars, the table's unit)",
-     ("setup_usd", "monthly_usd", "per_mbps_usd", "per_user_usd")),
+     ("setup_usd", "monthly_usd", "per_mbps_usd", "included_mbps", "per_user_usd")),
     ("Timing", ("min_term_months", "lead_time_weeks", "latency_ms")),
     ("Risks: each a low and a high guess (a 90% range)",
      tuple(f"{stem}_{end}" for stem, _, _ in RANGES for end in ("low", "high"))),

@@ -19,11 +19,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from connectivity.model.routes import WEEKS_PER_MONTH
 from connectivity.views.format import usd
-from connectivity.views.labels import COLUMN_GROUPS
 from harness.browse import (
     charts_drawn,
     download_csv,
@@ -35,10 +34,10 @@ from harness.browse import (
 )
 from harness.chromium import Watch, watched_page
 from harness.cli import cli_csv
+from harness.grid import edit_cell, select_cell
 from harness.selectors import (
     ALERT,
     CAPTION,
-    GRID,
     HEADLINE,
     MAIN,
     METRIC,
@@ -113,50 +112,6 @@ def metrics(page: Page) -> dict[str, str]:
         found[re.sub(r"^#\d+\s+", "", label)] = \
             metric.locator("[data-testid='stMetricValue']").inner_text().strip()
     return found
-
-
-def select_cell(page: Page, row: int, column: str) -> Locator:
-    """Select the options grids' cell (row, column); returns its accessible twin.
-
-    Select the first body cell with a click, walk to the target with the arrow
-    keys (the grid scrolls itself) and check that the grid's own accessible
-    table says that cell is the selected one.
-    """
-    # The options are edited in grouped grids (prices, timing, risks, route): the route's
-    # pinned name first, then the group's columns.
-    group = next(g for g, (_, columns) in enumerate(COLUMN_GROUPS) if column in columns)
-    col = 1 + COLUMN_GROUPS[group][1].index(column)
-    grid = page.locator(GRID).nth(group)
-    first = grid.locator("#glide-cell-0-0")
-    for _ in range(3):
-        # When another grid had the focus, the first click only takes it back.
-        box = grid.bounding_box()
-        assert box is not None
-        page.mouse.click(box["x"] + 20, box["y"] + 36 + 17)
-        try:
-            expect(first).to_have_attribute("aria-selected", "true", timeout=2_000)
-            break
-        except AssertionError:
-            continue
-    expect(first).to_have_attribute("aria-selected", "true")
-    for _ in range(row):
-        page.keyboard.press("ArrowDown")
-    for _ in range(col):
-        page.keyboard.press("ArrowRight")
-    cell = grid.locator(f"#glide-cell-{col}-{row}")
-    expect(cell).to_have_attribute("aria-selected", "true")
-    return cell
-
-
-def edit_cell(page: Page, row: int, column: str, value: str) -> None:
-    """Type `value` into the options grid's cell (row, column) and commit it with Enter."""
-    select_cell(page, row, column)
-    page.keyboard.press("Enter")
-    editor = page.locator("input.gdg-input, textarea.gdg-input")
-    expect(editor).to_have_count(1)
-    editor.fill(value)
-    editor.press("Enter")
-    expect(editor).to_have_count(0)
 
 
 def chances(sentence: str) -> list[float]:
@@ -266,30 +221,29 @@ def test_edit_a_cell_reaches_the_link_and_the_comparison(page: Page, open_app) -
                      "approved_vpn.monthly_usd"], cells
     healthy(page)
 
-    # low above high: refused with a reason; the link and the cell keep what they had.
+    # low above high: refused with a reason under its grid; the link keeps what it had,
+    # the cell what was typed (for the manager to correct), the comparison its figure.
     before = page.url
     edit_cell(page, 0, "productivity_loss_pct_low", "50")
-    refused = page.locator(ALERT).filter(has_text="Edit refused")
+    refused = page.locator(ALERT).filter(has_text="Not in use")
     expect(refused).to_have_count(1, timeout=RUN_TIMEOUT_MS)
     settle(page)
-    expect(refused).to_contain_text("productivity_loss_pct_low")
-    expect(refused).to_contain_text("productivity_loss_pct_high")
+    expect(refused).to_contain_text("Approved VPN, Lost share of work (%): the low guess (50) "
+                                    "is above the high guess")
     assert page.url == before
     assert "approved_vpn.productivity_loss_pct_low" not in params_of(page.url)
-    expect(select_cell(page, 0, "productivity_loss_pct_low")).to_have_text("5")
+    expect(select_cell(page, 0, "productivity_loss_pct_low")).to_have_text("50")
     expect(select_cell(page, 0, "monthly_usd")).to_have_text("900")
     page.keyboard.press("Escape")
     expect(caption).to_contain_text(re.compile(r"\b1 edited cell"))
 
-    # A typed minus sign never makes a charge negative: the grid drops it (its column has a
-    # minimum of 0), or, should it pass, the app refuses the edit.
+    # A typed minus sign never makes a charge negative: refused, naming the range.
     edit_cell(page, 1, "per_mbps_usd", "-7")
-    page.wait_for_function(
-        """() => location.search.includes('leased_circuit.per_mbps_usd=')
-            || [...document.querySelectorAll("[data-testid='stAlert']")]
-                .some(alert => alert.innerText.includes('per_mbps_usd'))""",
-        timeout=RUN_TIMEOUT_MS)
+    minus = page.locator(ALERT).filter(has_text="-7 is outside")
+    expect(minus).to_have_count(1, timeout=RUN_TIMEOUT_MS)
     settle(page)
+    expect(minus).to_contain_text("Leased private circuit, Monthly charge per Mbps (USD)")
+    assert "leased_circuit.per_mbps_usd" not in params_of(page.url)
     assert all(not value.startswith("-") for value in params_of(page.url).values()), page.url
     healthy(page)
     no_markdown_escapes(page)

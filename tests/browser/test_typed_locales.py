@@ -1,4 +1,5 @@
-"""Numbers typed into the sidebar by browsers set to en-US, de-DE and zh-CN.
+"""Numbers typed into the sidebar and the Assumptions grids by browsers set to en-US,
+de-DE and zh-CN.
 
 Each entry is read exactly (the address bar then holds that number) or refused with a
 message under the field (the address bar keeps what it had); never another number.
@@ -11,9 +12,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, expect
 
-from harness.browse import healthy, number_input, params_of, settle
+from harness.browse import go_to, healthy, number_input, params_of, settle
 from harness.chromium import watched_page
-from harness.selectors import HEADLINE, RUN_TIMEOUT_MS, SIDEBAR
+from harness.grid import edit_cell, select_cell
+from harness.selectors import ALERT, HEADLINE, RUN_TIMEOUT_MS, SIDEBAR
 
 REFUSED = None
 CORPUS = {
@@ -58,6 +60,44 @@ def test_typed_numbers_are_read_exactly_or_refused(browser: Browser, app_url: st
                 assert after[name] == expected, (locale, typed, page.url)
                 assert {k: v for k, v in after.items() if k != name} == \
                     {k: v for k, v in before.items() if k != name}, (locale, typed)
+        healthy(page)
+        assert watch.problems() == [], watch.problems()
+    finally:
+        page.context.close()
+
+
+# The Assumptions grids read their cells as the sidebar does: (column, typed, in the link).
+GRID_CORPUS = {
+    "de-DE": [("monthly_usd", "250,50", "250.5"), ("setup_usd", "7.800", "7800"),
+              ("monthly_usd", "2,500", REFUSED)],
+    "en-US": [("monthly_usd", "7.800", REFUSED), ("setup_usd", "$1.5k", "1500")],
+}
+
+
+@pytest.mark.parametrize("locale", GRID_CORPUS)
+def test_grid_cells_are_read_exactly_or_refused(browser: Browser, app_url: str,
+                                                locale: str) -> None:
+    page, watch = watched_page(browser, app_url, locale=locale)
+    try:
+        page.goto(f"{app_url}/?trials=2000")
+        page.wait_for_selector(HEADLINE, timeout=RUN_TIMEOUT_MS)
+        settle(page)
+        go_to(page, "Assumptions", "Assumptions")
+        for column, typed, expected in GRID_CORPUS[locale]:
+            before = params_of(page.url)
+            edit_cell(page, 0, column, typed)
+            name = f"approved_vpn.{column}"
+            if expected is REFUSED:
+                refused = page.locator(ALERT).filter(has_text=f"{typed} could be")
+                expect(refused).to_have_count(1, timeout=RUN_TIMEOUT_MS)
+                settle(page)
+                assert params_of(page.url) == before, (locale, typed, page.url)
+                expect(select_cell(page, 0, column)).to_have_text(typed)
+                page.keyboard.press("Escape")
+            else:
+                page.wait_for_url(f"**{name}={expected}**", timeout=RUN_TIMEOUT_MS)
+                settle(page)
+                assert params_of(page.url)[name] == expected, (locale, typed, page.url)
         healthy(page)
         assert watch.problems() == [], watch.problems()
     finally:
