@@ -13,6 +13,8 @@ import streamlit as st
 
 from connectivity.inputs.estimate import Estimate
 from connectivity.inputs.leavers import attrition
+from connectivity.views.estimate_words import attrition_words
+from connectivity.views.format import figure
 from pages import _entry
 from pages._state import state
 from pages._text import plain
@@ -28,8 +30,9 @@ KEYS = ("leavers_headcount", "leavers_left", "leavers_named")
 def _now(row: dict) -> str:
     if "attrition_pct_low" not in row:
         return "Now: none counted (this options table has no attrition figures)."
-    return (f"Now: {row['attrition_pct_low']:g}% to {row['attrition_pct_high']:g}% of the "
-            "staff leave a year because of this route.")
+    return (f"Now: {figure(row['attrition_pct_low'])}% to "
+            f"{figure(row['attrition_pct_high'])}% of the staff leave a year because of this "
+            "route.")
 
 
 def _typed(field: _entry.Field, key: str, value: float | None, placeholder: str,
@@ -75,9 +78,9 @@ def section(route_name: str, row: dict, headcount: int, replacement_months: floa
     except ValueError as exc:
         st.error(f"Cannot estimate: {plain(exc)}.", icon=":material/block:")
         return
-    st.markdown(plain(estimate.words))
-    st.caption(plain(f"Each person who leaves costs {replacement_months:g} months of loaded "
-                     "pay to replace (the sidebar's figure)."))
+    st.markdown(plain(attrition_words(estimate)))
+    st.caption(plain(f"Each person who leaves costs {figure(replacement_months)} months of "
+                     "loaded pay to replace (the sidebar's figure)."))
     low, high = estimate.cells["attrition_pct_low"], estimate.cells["attrition_pct_high"]
-    st.button(f"Use {low:g}% to {high:g}% a year for {route_name}", on_click=use,
+    st.button(f"Use {figure(low)}% to {figure(high)}% a year for {route_name}", on_click=use,
               args=(estimate,), key="use_attrition", type="primary")

@@ -6,6 +6,8 @@ import streamlit as st
 
 from connectivity.inputs.estimate import Estimate, disruptions, lost_share, poll
 from connectivity.inputs.scenario import check_overrides, table_in_use
+from connectivity.views.estimate_words import disruption_words, poll_words, refusal, share_words
+from connectivity.views.format import figure
 from connectivity.views.labels import route_labels
 from pages import _entry, _leavers, _ui
 from pages._state import state
@@ -50,8 +52,9 @@ route = st.selectbox("Route these observations are about", ids, key=ROUTE_KEY,
 row = row_of[route]
 
 st.subheader("Working time lost to slow or blocked services abroad")
-st.caption(f"Now: {row['productivity_loss_pct_low']:g}% to "
-           f"{row['productivity_loss_pct_high']:g}% of the time that needs services abroad.")
+st.caption(f"Now: {figure(row['productivity_loss_pct_low'])}% to "
+           f"{figure(row['productivity_loss_pct_high'])}% of the time that needs services "
+           "abroad.")
 how = st.radio("Your figures", ("A low and a high guess", "A quick staff poll"),
                horizontal=True, key="estimate_how")
 left, right = st.columns(2)
@@ -64,10 +67,10 @@ if how == "A quick staff poll":
     try:
         seen_poll = poll(answers) if answers.strip() else None
     except ValueError as exc:
-        st.error(f"Cannot read the poll: {_ui.plain(exc)}.", icon=":material/block:")
+        st.error(f"Cannot read the poll: {_ui.plain(refusal(exc))}.", icon=":material/block:")
     else:
         if seen_poll is not None:
-            st.markdown(_ui.plain(seen_poll.words))
+            st.markdown(_ui.plain(poll_words(seen_poll)))
             low_minutes, high_minutes = seen_poll.low, seen_poll.high
 else:
     with left:
@@ -81,22 +84,22 @@ else:
 hours_day = _entry.number_value(
     _entry.Field("Hours worked a day", 0.5, 24.0), "estimate_hours_day", 8.0,
     help="Dependent time = these hours × 60 × the sidebar's share of work that needs "
-         f"services abroad ({s.dependency_pct:g}%).")
+         f"services abroad ({figure(s.dependency_pct)}%).")
 if None not in (low_minutes, high_minutes, hours_day):
     try:
         share = lost_share(low_minutes, high_minutes, hours_day, s.dependency_pct)
     except ValueError as exc:
-        st.error(f"Cannot estimate: {_ui.plain(exc)}.", icon=":material/block:")
+        st.error(f"Cannot estimate: {_ui.plain(refusal(exc))}.", icon=":material/block:")
     else:
-        st.markdown(_ui.plain(share.words))
-        st.button(f"Use {share.cells['productivity_loss_pct_low']:g}% to "
-                  f"{share.cells['productivity_loss_pct_high']:g}% for {names[route]}",
+        st.markdown(_ui.plain(share_words(share)))
+        st.button(f"Use {figure(share.cells['productivity_loss_pct_low'])}% to "
+                  f"{figure(share.cells['productivity_loss_pct_high'])}% for {names[route]}",
                   on_click=_use, args=(route, share), key="use_share", type="primary")
 
 st.subheader("Disruptions")
-st.caption(f"Now: {row['outages_per_year_low']:g} to {row['outages_per_year_high']:g} a year, "
-           f"{row['outage_hours_low']:g} to {row['outage_hours_high']:g} working hours lost "
-           "per person each time.")
+st.caption(f"Now: {figure(row['outages_per_year_low'])} to "
+           f"{figure(row['outages_per_year_high'])} a year, {figure(row['outage_hours_low'])} "
+           f"to {figure(row['outage_hours_high'])} working hours lost per person each time.")
 a, b = st.columns(2)
 DISRUPTION_FIELDS = (
     (a, "outages_per_year_low", "Disruptions in a calm year", 365.0),
@@ -115,9 +118,9 @@ try:
         raise ValueError("a field above is refused; correct it first")
     seen = disruptions(*seen_values)
 except ValueError as exc:
-    st.error(f"Cannot use these: {_ui.plain(exc)}.", icon=":material/block:")
+    st.error(f"Cannot use these: {_ui.plain(refusal(exc))}.", icon=":material/block:")
 else:
-    st.markdown(_ui.plain(seen.words))
+    st.markdown(_ui.plain(disruption_words(seen)))
     st.button(f"Use these disruption figures for {names[route]}", on_click=_use,
               args=(route, seen), key="use_disruptions", type="primary")
 

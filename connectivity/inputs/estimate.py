@@ -1,4 +1,5 @@
-"""From what a manager can observe to the table's risk ranges, with the arithmetic in words.
+"""From what a manager can observe to the table's risk ranges, with the figures of the
+arithmetic kept apart for the page's words (views/estimate_words.py).
 
 Lost share of work: the minutes a day a person loses to slow or blocked
 services abroad, divided by the minutes a day that depend on them
@@ -10,19 +11,27 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..schema.columns import COLUMN_BY_NAME
 from .cells import fmt, parse_number
 
 
-@dataclass(frozen=True)
-class Estimate:
-    cells: dict[str, float]  # column -> value, ready to become overrides
-    words: str  # the arithmetic, as a person checks it
+class Estimate(Protocol):
+    """What every estimate gives the page to use: column -> value, ready as overrides."""
+
+    @property
+    def cells(self) -> dict[str, float]: ...
 
 
-def _num(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+class Refused(ValueError):
+    """A figure refused. `why` holds a {} for each of `figures`, kept as numbers so the
+    page writes them as people do (views/estimate_words.refusal); str() is the machine
+    form (cells.fmt), for a log or a test."""
+
+    def __init__(self, why: str, *figures: float) -> None:
+        super().__init__(why.format(*(fmt(f) for f in figures)))
+        self.why, self.figures = why, figures
 
 
 # Student's t, 95th percentile, by degrees of freedom (a 90% range has 5% at each end);
@@ -43,12 +52,20 @@ def t95(df: int) -> float:
 
 @dataclass(frozen=True)
 class Poll:
-    """A staff poll read whole: a 90% range for the office's average minutes lost."""
+    """A staff poll read whole: a 90% range for the office's average minutes lost, and the
+    figures of its arithmetic (one answer: no spread, both ends the answer)."""
 
     answers: tuple[float, ...]
     low: float
     high: float
-    words: str
+    mean: float
+    sd: float = 0.0
+    t: float = 0.0
+    cut: bool = False  # the range was cut at zero
+
+    @property
+    def n(self) -> int:
+        return len(self.answers)
 
 
 def poll(text: str) -> Poll:
@@ -73,31 +90,41 @@ def poll(text: str) -> Poll:
     n = len(answers)
     mean = math.fsum(answers) / n
     if n == 1:
-        return Poll((answers[0],), mean, mean,
-                    f"One answer, {_num(mean)} minutes a day: both ends of the range. A "
-                    "range needs two answers or more.")
+        return Poll((answers[0],), mean, mean, mean)
     sd = math.sqrt(math.fsum((a - mean) ** 2 for a in answers) / (n - 1))
     t = t95(n - 1)
     half = t * sd / math.sqrt(n)
     low, high = max(0.0, mean - half), mean + half
-    words = (f"{n} answers: on average {_num(mean)} minutes a day, spread (standard "
-             f"deviation) {_num(sd)} minutes. The office's average is within {_num(mean)} ± "
-             f"{t:.3f} × {_num(sd)} ÷ √{n} = {_num(low)} to {_num(high)} minutes a day, 9 "
-             "times in 10 (a 90% range"
-             + (", cut at zero)." if mean - half < 0 else ")."))
-    return Poll(tuple(answers), round(low, 2), round(high, 2), words)
+    return Poll(tuple(answers), round(low, 2), round(high, 2), mean, sd, t, mean - half < 0)
 
 
 def _ordered(low: float, high: float, what: str) -> None:
     if low < 0 or high < 0:
         raise ValueError(f"{what} cannot be below zero")
     if low > high:
-        raise ValueError(f"the low guess of {what} ({_num(low)}) is above the high guess "
-                         f"({_num(high)})")
+        raise Refused("the low guess of " + what + " ({}) is above the high guess ({})",
+                      low, high)
+
+
+@dataclass(frozen=True)
+class Share:
+    """The lost share of work: minutes lost over the minutes that depend on services abroad."""
+
+    minutes_low: float
+    minutes_high: float
+    hours_day: float
+    dependency_pct: float
+    dependent: float  # minutes a day: hours × 60 × the dependent share
+    low: float  # % of the dependent time, to 2 decimals
+    high: float
+
+    @property
+    def cells(self) -> dict[str, float]:
+        return {"productivity_loss_pct_low": self.low, "productivity_loss_pct_high": self.high}
 
 
 def lost_share(minutes_low: float, minutes_high: float, hours_day: float,
-               dependency_pct: float) -> Estimate:
+               dependency_pct: float) -> Share:
     """`productivity_loss_pct_low/_high` from minutes lost a day per person."""
     _ordered(minutes_low, minutes_high, "minutes lost a day")
     if hours_day <= 0 or hours_day > 24:
@@ -107,31 +134,42 @@ def lost_share(minutes_low: float, minutes_high: float, hours_day: float,
         raise ValueError("no working time depends on services abroad (the sidebar's share "
                          "is 0%), so no share of it can be lost")
     if minutes_high > dependent:
-        raise ValueError(f"{_num(minutes_high)} minutes is more than the {_num(dependent)} "
-                         "minutes a day that depend on services abroad")
-    low = round(minutes_low / dependent * 100, 2)
-    high = round(minutes_high / dependent * 100, 2)
-    words = (f"{_num(hours_day)} hours a day × 60 minutes × {_num(dependency_pct)}% of work "
-             f"that needs services abroad = {_num(dependent)} minutes a day depend on them. "
-             f"{_num(minutes_low)} ÷ {_num(dependent)} = {_num(low)}% and "
-             f"{_num(minutes_high)} ÷ {_num(dependent)} = {_num(high)}% of that time is lost.")
-    return Estimate({"productivity_loss_pct_low": low, "productivity_loss_pct_high": high},
-                    words)
+        raise Refused("{} minutes is more than the {} minutes a day that depend on services "
+                      "abroad", minutes_high, dependent)
+    return Share(minutes_low, minutes_high, hours_day, dependency_pct, dependent,
+                 round(minutes_low / dependent * 100, 2),
+                 round(minutes_high / dependent * 100, 2))
+
+
+@dataclass(frozen=True)
+class Disruptions:
+    """Disruptions a year and working hours each, with the hours a year at the two ends."""
+
+    per_year_low: float
+    per_year_high: float
+    hours_low: float
+    hours_high: float
+
+    @property
+    def cells(self) -> dict[str, float]:
+        return {"outages_per_year_low": self.per_year_low,
+                "outages_per_year_high": self.per_year_high,
+                "outage_hours_low": self.hours_low, "outage_hours_high": self.hours_high}
+
+    @property
+    def yearly(self) -> tuple[float, float]:
+        """Hours a year per person at the low and the high end."""
+        return self.per_year_low * self.hours_low, self.per_year_high * self.hours_high
 
 
 def disruptions(per_year_low: float, per_year_high: float, hours_low: float,
-                hours_high: float) -> Estimate:
+                hours_high: float) -> Disruptions:
     """`outages_per_year_low/_high` and `outage_hours_low/_high` from what was seen."""
     _ordered(per_year_low, per_year_high, "disruptions a year")
     _ordered(hours_low, hours_high, "hours lost per disruption")
-    cells = {"outages_per_year_low": per_year_low, "outages_per_year_high": per_year_high,
-             "outage_hours_low": hours_low, "outage_hours_high": hours_high}
-    for column, value in cells.items():
+    seen = Disruptions(per_year_low, per_year_high, hours_low, hours_high)
+    for column, value in seen.cells.items():
         top = COLUMN_BY_NAME[column].high
         if value > top:
-            raise ValueError(f"{_num(value)} is above the most the table allows ({fmt(top)})")
-    words = (f"{_num(per_year_low)} to {_num(per_year_high)} disruptions a year × "
-             f"{_num(hours_low)} to {_num(hours_high)} working hours each = "
-             f"{_num(per_year_low * hours_low)} to {_num(per_year_high * hours_high)} hours "
-             "a year per person, at the two ends.")
-    return Estimate(cells, words)
+            raise Refused("{} is above the most the table allows ({})", value, top)
+    return seen

@@ -9,8 +9,7 @@ does not read as a certainty.
 from __future__ import annotations
 
 import math
-
-from .estimate import Estimate, _num
+from dataclasses import dataclass
 
 
 def _poisson_cdf(k: int, lam: float) -> float:
@@ -44,7 +43,25 @@ def _whole(value: float, what: str) -> int:
     return int(value)
 
 
-def attrition(headcount: float, leavers: float, named: float) -> Estimate:
+@dataclass(frozen=True)
+class Attrition:
+    """Last year's leavers as counted, and the attrition range they give (none named: 0%)."""
+
+    headcount: int
+    left: int
+    named: int
+    share: float = 0.0  # named ÷ headcount, in %
+    low_count: float = 0.0  # the 90% range of the yearly count behind `named`
+    high_count: float = 0.0
+    low: float = 0.0  # % of the staff a year, to 2 decimals
+    high: float = 0.0
+
+    @property
+    def cells(self) -> dict[str, float]:
+        return {"attrition_pct_low": self.low, "attrition_pct_high": self.high}
+
+
+def attrition(headcount: float, leavers: float, named: float) -> Attrition:
     """`attrition_pct_low/_high` from last year's leavers who named the internet or tools."""
     people = _whole(headcount, "the headcount")
     left = _whole(leavers, "the people who left")
@@ -56,16 +73,8 @@ def attrition(headcount: float, leavers: float, named: float) -> Estimate:
     if k > left:
         raise ValueError(f"{k} named the internet or tools but only {left} left")
     if k == 0:
-        return Estimate({"attrition_pct_low": 0.0, "attrition_pct_high": 0.0},
-                        f"None of the {left} who left named the internet or tools: no talent "
-                        "loss is counted for this route (0% to 0%).")
+        return Attrition(people, left, 0)
     low_count, high_count = count_range(k)
-    share = k / people * 100
-    low = round(min(low_count / people * 100, 100.0), 2)
     high = round(min(high_count / people * 100, 100.0), 2)
-    low = min(max(low, 0.01), high)
-    words = (f"{k} of {left} who left named the internet or tools; {k} ÷ {people} people = "
-             f"{_num(share)}% of the staff a year. One year's count is uncertain: the 90% "
-             f"range of the yearly count behind {k} is {_num(low_count)} to "
-             f"{_num(high_count)} people, so {_num(low)}% to {_num(high)}% a year.")
-    return Estimate({"attrition_pct_low": low, "attrition_pct_high": high}, words)
+    low = min(max(round(min(low_count / people * 100, 100.0), 2), 0.01), high)
+    return Attrition(people, left, k, k / people * 100, low_count, high_count, low, high)

@@ -73,6 +73,18 @@ def number(value: float, decimals: int = 2) -> str:
     return f"{rounded:,.{decimals}f}".rstrip("0")
 
 
+def fixed(value: float, decimals: int) -> str:
+    """A number with exactly `decimals` decimals, as a constant or a factor is quoted:
+    2.920 (Student's t), 1.6449, 4.345."""
+    return f"{value:,.{decimals}f}"
+
+
+def figure(value: float) -> str:
+    """A figure read back as it was typed in the sidebar or a table: 7.2, 1300, 12.345,
+    30 (six significant digits, no thousands separator)."""
+    return f"{value:g}"
+
+
 def price(value_usd: float, s: Speaks) -> str:
     """An amount as a price is written, cents kept below 1,000: €34.40, €1,816, $15."""
     value = value_usd * (1.0 if s.currency == "USD" else s.fx_rate)

@@ -7,14 +7,17 @@ import math
 import pytest
 
 from connectivity.inputs.estimate import disruptions, lost_share, poll
+from connectivity.views.estimate_words import disruption_words, poll_words, share_words
 
 
 def test_minutes_lost_become_a_share_of_the_dependent_time():
     # 8 h × 60 × 30% = 144 dependent minutes; 18/144 = 12.5%, 36/144 = 25%.
     e = lost_share(18, 36, 8, 30)
     assert e.cells == {"productivity_loss_pct_low": 12.5, "productivity_loss_pct_high": 25.0}
-    assert "144 minutes" in e.words and "18 ÷ 144 = 12.5%" in e.words
-    assert "36 ÷ 144 = 25%" in e.words
+    assert e.dependent == 144
+    words = share_words(e)
+    assert "144 minutes" in words and "18 ÷ 144 = 12.5%" in words
+    assert "36 ÷ 144 = 25%" in words
 
 
 def test_another_hand_computed_case():
@@ -48,12 +51,14 @@ def test_a_staff_poll_counts_every_answer():
     # 1 and 59 used to give the same range (the lowest and highest answer): no longer.
     few = poll(" ".join(["30"] * 1 + ["10"] * 59))
     assert few.high < many.low
-    assert "18.33 ± 1.671 × 9.94 ÷ √60" in many.words
+    assert (many.n, many.t) == (60, pytest.approx(1.6711, abs=1e-4))
+    assert many.mean == pytest.approx(mean) and many.sd == pytest.approx(sd)
+    assert "18.33 ± 1.671 × 9.94 ÷ √60" in poll_words(many)
     small = poll("10, 25 5;40")  # t with 3 degrees of freedom: 2.353
     assert (small.low, small.high) == (round(20 - 2.353 * 15.8114 / 2, 2),
                                        round(20 + 2.353 * 15.8114 / 2, 2))
     one = poll("15")
-    assert (one.low, one.high) == (15.0, 15.0) and "two answers or more" in one.words
+    assert (one.low, one.high) == (15.0, 15.0) and "two answers or more" in poll_words(one)
     assert poll("0 0 1").low == 0.0  # never below zero
     with pytest.raises(ValueError, match="no answers"):
         poll(" , ")
@@ -67,7 +72,8 @@ def test_disruptions_land_in_their_four_cells_with_the_hours_a_year():
     e = disruptions(2, 6, 1.5, 8)
     assert e.cells == {"outages_per_year_low": 2, "outages_per_year_high": 6,
                        "outage_hours_low": 1.5, "outage_hours_high": 8}
-    assert "= 3 to 48 hours a year" in e.words  # 2 × 1.5 and 6 × 8
+    assert e.yearly == (3, 48)  # 2 × 1.5 and 6 × 8
+    assert "= 3 to 48 hours a year" in disruption_words(e)
     with pytest.raises(ValueError, match="above the high guess"):
         disruptions(6, 2, 1, 8)
     with pytest.raises(ValueError, match="at most|allows"):

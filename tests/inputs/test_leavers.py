@@ -5,6 +5,7 @@ import math
 import pytest
 
 from connectivity.inputs.leavers import attrition, count_range
+from connectivity.views.estimate_words import attrition_words
 
 
 def poisson_cdf(k: int, lam: float) -> float:
@@ -25,7 +26,8 @@ def test_three_of_forty_is_seven_and_a_half_percent_inside_its_range():
     assert low < 7.5 < high
     lo_count, hi_count = count_range(3)
     assert low == round(lo_count / 40 * 100, 2) and high == round(hi_count / 40 * 100, 2)
-    assert "3 ÷ 40 people = 7.5% of the staff a year" in e.words
+    assert e.share == 7.5 and (e.low_count, e.high_count) == (lo_count, hi_count)
+    assert "3 ÷ 40 people = 7.5% of the staff a year" in attrition_words(e)
 
 
 def test_nobody_naming_the_internet_counts_none():
