@@ -30,6 +30,7 @@ from ..schema.columns import BIG, COLUMNS, ID_PATTERN, LEGAL_ALIASES, Column
 from ..schema.currency import CODES
 from ..schema.outputs import OUTPUTS
 from ..schema.params import PARAM_BY_NAME, PARAMS, Param
+from .format import fixed, number
 from .sources import SOURCES
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "methodology"
@@ -39,8 +40,9 @@ _TABLE = re.compile(r"^\{\{table:(\w+)\}\}$")
 _MARKER = re.compile(r"\{\{(\w+):(\w+)\}\}")
 
 
-def _number(x: float) -> str:
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,g}"
+def _limit(x: float) -> str:
+    """A limit or a default, to four decimals: the finest is fx_rate's 0.0001."""
+    return number(x, 4)
 
 
 def param_row(p: Param) -> dict[str, str]:
@@ -50,8 +52,8 @@ def param_row(p: Param) -> dict[str, str]:
         allowed = ", ".join(f"`{code}`" for code in CODES)
     else:
         whole = "whole number, " if p.kind == "int" else ""
-        allowed = f"{whole}{_number(p.low)} to {_number(p.high)}"
-    default = p.default if isinstance(p.default, str) else _number(p.default)
+        allowed = f"{whole}{_limit(p.low)} to {_limit(p.high)}"
+    default = p.default if isinstance(p.default, str) else _limit(p.default)
     return {"Name": f"`{p.name}`", "On the form": p.label, "Default": f"`{default}`",
             "Allowed": allowed, "What it means": p.help}
 
@@ -60,15 +62,15 @@ def column_row(c: Column) -> dict[str, str]:
     if c.kind == "id":
         allowed = f"`{ID_PATTERN.pattern}`, unique in the table"
     elif c.kind == "text":
-        allowed = f"up to {_number(c.max_len)} characters"
+        allowed = f"up to {_limit(c.max_len)} characters"
     elif c.kind == "choice":
         allowed = ", ".join(f"`{choice}`" for choice in c.choices)
         aliases = [alias for alias, meant in LEGAL_ALIASES.items() if meant in c.choices]
         if aliases:
             allowed += " (" + ", ".join(f"`{a}`" for a in aliases) + " accepted and normalised)"
     else:
-        high = "1 billion" if c.high == BIG else _number(c.high)
-        allowed = f"{_number(c.low)} to {high}"
+        high = "1 billion" if c.high == BIG else _limit(c.high)
+        allowed = f"{_limit(c.low)} to {high}"
     return {"Column": f"`{c.name}`", "Required": "yes" if c.required else "optional",
             "Allowed": allowed, "What it means": c.help}
 
@@ -82,10 +84,10 @@ TABLES: dict[str, Callable[[], list[dict[str, str]]]] = {
                         for s, d, t, u in SOURCES],
 }
 VALUES: dict[str, str] = {
-    "weeks_per_month": f"{WEEKS_PER_MONTH:.3f}",
-    "z95": f"{Z95:.4f}",
-    "exact_events": f"{EXACT_EVENTS:,}",
-    "trials_default": _number(PARAM_BY_NAME["trials"].default),
+    "weeks_per_month": fixed(WEEKS_PER_MONTH, 3),
+    "z95": fixed(Z95, 4),
+    "exact_events": number(EXACT_EVENTS),
+    "trials_default": _limit(PARAM_BY_NAME["trials"].default),
 }
 
 
@@ -109,11 +111,11 @@ def parse(text: str, source: str = "<text>", values: Mapping[str, str] = VALUES,
     prose: list[str] = []
     formula: list[str] | None = None
 
-    def fill(line: str, number: int) -> str:
+    def fill(line: str, lineno: int) -> str:
         def one(match: re.Match) -> str:
             kind, name = match.groups()
             if kind != "value" or name not in values:
-                raise DocError(f"{source}, line {number}: unknown marker {match.group(0)} "
+                raise DocError(f"{source}, line {lineno}: unknown marker {match.group(0)} "
                                f"(values: {', '.join(sorted(values))}; a table marker "
                                "stands alone on its line)")
             return values[name]
@@ -124,13 +126,13 @@ def parse(text: str, source: str = "<text>", values: Mapping[str, str] = VALUES,
             blocks.append(Block("markdown", "\n".join(prose).strip("\n")))
         prose.clear()
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(text.splitlines(), start=1):
         if formula is not None:
             if line.strip() == "$$":
                 blocks.append(Block("latex", "\n".join(formula).strip()))
                 formula = None
             else:
-                formula.append(fill(line, number))
+                formula.append(fill(line, lineno))
             continue
         heading, table = _HEADING.match(line), _TABLE.match(line.strip())
         if line.strip() == "$$":
@@ -138,15 +140,15 @@ def parse(text: str, source: str = "<text>", values: Mapping[str, str] = VALUES,
             formula = []
         elif heading:
             flush()
-            blocks.append(Block(HEADINGS[heading.group(1)], fill(heading.group(2), number)))
+            blocks.append(Block(HEADINGS[heading.group(1)], fill(heading.group(2), lineno)))
         elif table:
             flush()
             if table.group(1) not in tables:
-                raise DocError(f"{source}, line {number}: unknown table {table.group(1)!r} "
+                raise DocError(f"{source}, line {lineno}: unknown table {table.group(1)!r} "
                                f"(tables: {', '.join(sorted(tables))})")
             blocks.append(Block("table", rows=tuple(tables[table.group(1)]())))
         else:
-            prose.append(fill(line, number))
+            prose.append(fill(line, lineno))
     if formula is not None:
         raise DocError(f"{source}: a formula opened with $$ is never closed")
     flush()

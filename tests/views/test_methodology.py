@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from connectivity.model.routes import WEEKS_PER_MONTH
+from connectivity.schema.params import PARAM_BY_NAME
 from connectivity.views.methodology import (
     DOCS,
     TABLES,
@@ -16,6 +17,7 @@ from connectivity.views.methodology import (
     DocError,
     files,
     methodology,
+    param_row,
     parse,
 )
 
@@ -76,3 +78,12 @@ def test_a_new_file_appears_in_name_order(tmp_path: Path) -> None:
 def test_a_folder_without_parts_is_an_error_not_an_empty_page(tmp_path: Path) -> None:
     with pytest.raises(DocError, match="no Methodology part"):
         methodology(tmp_path / "missing")
+
+
+def test_limits_and_defaults_read_as_people_write_them() -> None:
+    # Through views/format: separators, no exponent, fx_rate's four decimals kept.
+    rows = {name: param_row(PARAM_BY_NAME[name]) for name in ("fx_rate", "seed", "correlation")}
+    assert rows["fx_rate"]["Allowed"] == "0.0001 to 1,000,000"
+    assert rows["seed"]["Allowed"] == "whole number, 0 to 4,294,967,295"
+    assert (rows["correlation"]["Allowed"], rows["correlation"]["Default"]) == ("0 to 1", "`0.8`")
+    assert VALUES["z95"] == "1.6449" and VALUES["trials_default"] == "20,000"
