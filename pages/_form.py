@@ -16,6 +16,7 @@ from connectivity import Scenario, parse_query
 from connectivity.inputs.scenario import apply_overrides
 from connectivity.schema.currency import CODES, CURRENCY_BY_CODE
 from connectivity.schema.params import PARAM_BY_NAME, Param, app_trial_cap
+from connectivity.views.format import figure
 from connectivity.views.labels import route_labels
 from pages._entry import Field, forget, number_field, say, typed_into
 from pages._scenario import base_table, change, replace, scenario
@@ -29,7 +30,7 @@ def _field(p: Param, high: float | None = None) -> Field:
     if p.name == "fx_rate":  # a rate near the currency's reference: 7.245, not 7245
         reference = CURRENCY_BY_CODE[scenario().currency].default_rate
         likely = {"likely": (reference / 10, reference * 10),
-                  "unlikely": f"is far from the reference rate ({reference:g})"}
+                  "unlikely": f"is far from the reference rate ({figure(reference)})"}
     return Field(p.label, float(p.low), float(high or p.high), whole=p.kind == "int",
                  percent=p.name.endswith("_pct"), **likely)
 

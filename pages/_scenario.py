@@ -15,6 +15,7 @@ from connectivity import Result, Scenario, parse_query
 from connectivity.inputs.quoted import fit_routes
 from connectivity.inputs.scenario import Override, routes_table
 from connectivity.model.sensitivity import Tornado
+from connectivity.views.format import number
 from pages._cache import cached_compare, cached_tornado, default_table
 from pages._state import state
 
@@ -57,7 +58,7 @@ def base_table() -> pd.DataFrame:
 def result() -> Result:
     """The comparison for the current scenario and table, from the cache when possible."""
     current = scenario()
-    with st.spinner(f"Simulating {current.trials:,} futures…"):
+    with st.spinner(f"Simulating {number(current.trials)} futures…"):
         return cached_compare(default_table(), current)
 
 

@@ -19,6 +19,7 @@ from connectivity.inputs.tablelink import encode_table
 from connectivity.store import LimitReached, Store, StoreUnavailable, open_store
 from connectivity.store.resolve import CannotResolve, Pairs, resolve, short_id
 from connectivity.store.short import SHORT_KEY
+from connectivity.views.format import number
 from pages._cache import default_table
 from pages._state import state
 
@@ -160,7 +161,7 @@ def share_box(scenario: Scenario, base: str) -> None:
             st.warning(state.short_problem, icon=":material/link_off:")
     else:
         st.caption("Short links are off on this server: share the full link.")
-    with st.expander(f"Full link ({len(full):,} characters)", expanded=not available):
+    with st.expander(f"Full link ({number(len(full))} characters)", expanded=not available):
         st.container(key="full_link").code(full, language=None, wrap_lines=True)
         st.caption("The whole scenario in the address itself: it needs no link store.")
 

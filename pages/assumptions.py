@@ -9,6 +9,7 @@ from connectivity.inputs.scenario import merge_edits, table_in_use
 from connectivity.inputs.table import table_to_csv, template_csv
 from connectivity.inputs.tablelink import MAX_LINK, encode_table
 from connectivity.schema.columns import COLUMNS
+from connectivity.views.format import number
 from connectivity.views.labels import (
     COLUMN_GROUPS,
     COLUMN_WORDS,
@@ -176,8 +177,8 @@ if done:
     st.success(f"Loaded {_ui.plain(done[0])}: {done[1]} routes. Every page now uses it.",
                icon=":material/check_circle:")
 if scenario.table and not _ui.link_fits(scenario):
-    st.warning(f"This table is too large to travel in a link ({len(scenario.query()):,} "
-               f"characters; the limit is {MAX_LINK:,}). The address bar now holds the "
+    st.warning(f"This table is too large to travel in a link ({number(len(scenario.query()))} "
+               f"characters; the limit is {number(MAX_LINK)}). The address bar now holds the "
                "scenario without it: send the table file below as well, to be uploaded here.",
                icon=":material/link_off:")
 

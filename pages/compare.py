@@ -17,7 +17,7 @@ from connectivity.views.compare import (
     regret_line,
     whose_numbers,
 )
-from connectivity.views.format import money, money_range, pct, short_money
+from connectivity.views.format import figure, money, money_range, pct, short_money
 from connectivity.views.key_table import (
     KEY_NOTE,
     ROUTE,
@@ -101,7 +101,7 @@ def comparison_tables(result: Result) -> None:
         rest += [name for name in shown.columns if name not in rest + ["option_id"]]
         st.dataframe(shown[rest], hide_index=True, width="stretch", column_config=config,
                      key="comparison_all")
-        st.caption(f"Amounts in {s.currency} at {s.fx_rate:g} per US dollar, rounded to "
+        st.caption(f"Amounts in {s.currency} at {figure(s.fx_rate)} per US dollar, rounded to "
                    "whole units; the CSV below keeps US dollars to the cent.")
 
 

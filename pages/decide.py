@@ -15,7 +15,7 @@ from connectivity.views.decide import (
     regret_summary,
     worth_learning,
 )
-from connectivity.views.format import money, pct
+from connectivity.views.format import money, number, pct
 from connectivity.views.labels import route_labels
 from connectivity.views.story import finding_out_sentence
 from pages import _ui
@@ -36,11 +36,11 @@ def _information(_table: pd.DataFrame, scenario: Scenario) -> Information:
 s = _ui.scenario()
 table = table_in_use(_ui.base_table(), s)
 labels = route_labels(table)
-with st.spinner(f"Simulating {s.trials:,} futures and valuing each uncertain input…"):
+with st.spinner(f"Simulating {number(s.trials)} futures and valuing each uncertain input…"):
     info = _information(_ui.default_table(), s)
 
 st.title("Decide")
-st.caption(f"Decide now, or find out first? From the same {s.trials:,} simulated futures "
+st.caption(f"Decide now, or find out first? From the same {number(s.trials)} simulated futures "
            f"(seed {s.seed}) as the Risk page.")
 with st.container(key="decide_sentence"):
     st.markdown(_ui.plain(decide_summary(info, labels, s)))

@@ -19,7 +19,7 @@ from connectivity.inputs.quotes import (
 )
 from connectivity.inputs.scenario import check_overrides, routes_table
 from connectivity.schema.columns import BIG, COLUMN_BY_NAME
-from connectivity.views.format import symbol
+from connectivity.views.format import figure, symbol
 from connectivity.views.labels import route_labels
 from pages import _added, _entry, _ui, _unsaved
 from pages._state import state
@@ -90,7 +90,7 @@ version = _version(s)
 
 st.title("Your quotes")
 st.markdown(f"Type each carrier's written quote as it reads, in **{s.currency}** "
-            f"({s.fx_rate:g} per US dollar; change both in the sidebar). Leave a field "
+            f"({figure(s.fx_rate)} per US dollar; change both in the sidebar). Leave a field "
             "empty to keep the figure greyed in it (the table's, marked as the app's "
             "estimate or as sourced); a figure you type is yours, even when it equals the "
             "table's. Saved figures go into the link and every page.")

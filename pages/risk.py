@@ -3,6 +3,7 @@
 import numpy as np
 import streamlit as st
 
+from connectivity.views.format import number
 from connectivity.views.risk import (
     cheapest_chart,
     cheapest_summary,
@@ -20,7 +21,7 @@ _ui.require_entrypoint()
 result = _ui.result()
 s = result.scenario
 st.title("Risk")
-st.caption(f"Each route is costed in the same {s.trials:,} simulated futures (trials): "
+st.caption(f"Each route is costed in the same {number(s.trials)} simulated futures (trials): "
            "possible years drawn at random from every range in the table. The seed "
            f"({s.seed}) fixes the draw, so the same link always gives the same numbers; "
            "change both under Simulation settings in the sidebar. A percentile is the share "

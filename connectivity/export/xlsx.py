@@ -23,6 +23,7 @@ from ..schema.columns import COLUMN_BY_NAME, COLUMNS, Column
 from ..schema.currency import CURRENCY_BY_CODE
 from ..schema.outputs import OUTPUTS
 from ..schema.params import PARAMS
+from ..views.format import figure, number
 from ..views.labels import route_labels
 from ..views.story import breakeven_sentence, mover_sentence, rate_sentence
 from .layout import BOLD, NAME_FONT, TITLE, WRAP_TOP, fit_heights, fit_widths, print_setup
@@ -85,7 +86,8 @@ def _comparison_sheet(sheet: Worksheet, comparison: pd.DataFrame, scenario: Scen
     _header(sheet, [o.label + units[o.unit] for o in OUTPUTS]
             + [f"{o.label} ({currency.code})" for o in converted],
             [o.name for o in OUTPUTS]
-            + [f"{o.name} at {scenario.fx_rate:g} {currency.code} per USD" for o in converted])
+            + [f"{o.name} at {figure(scenario.fx_rate)} {currency.code} per USD"
+               for o in converted])
     formats = {"money": MONEY, "share": SHARE, "count": COUNT}
     local = f'"{currency.symbol}"#,##0.00'
     for row, record in enumerate(comparison.to_dict("records"), start=3):
@@ -104,12 +106,12 @@ def _comparison_sheet(sheet: Worksheet, comparison: pd.DataFrame, scenario: Scen
 
 def _rows(sheet: Worksheet, rows: list[tuple[object, ...]], start: int = 1) -> int:
     """Label/value rows (numbers typed, everything else text); the next free row."""
-    for number, values in enumerate(rows, start=start):
+    for row_at, values in enumerate(rows, start=start):
         for column, value in enumerate(values, start=1):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                number_cell(sheet, number, column, value)
+                number_cell(sheet, row_at, column, value)
             elif value is not None:
-                text_cell(sheet, number, column, value)
+                text_cell(sheet, row_at, column, value)
     return start + len(rows)
 
 
@@ -140,9 +142,9 @@ def _scenario_sheet(sheet: Worksheet, scenario: Scenario, link: str, default: bo
     rows.append(())
     next_row = _rows(sheet, rows)
     text_cell(sheet, 1, 1, rows[0][0]).font = TITLE
-    for number in range(2, next_row):  # the notes and sentences wrap in their columns
+    for row_at in range(2, next_row):  # the notes and sentences wrap in their columns
         for column in (1, 2, 3):
-            sheet.cell(row=number, column=column).alignment = WRAP_TOP
+            sheet.cell(row=row_at, column=column).alignment = WRAP_TOP
     text_cell(sheet, next_row, 1, "Share link (opens this exact comparison)").font = BOLD
     cell = text_cell(sheet, next_row, 2, link)
     if link.startswith(("https://", "http://")) and len(link) <= MAX_HYPERLINK:
@@ -205,20 +207,20 @@ def _table_sheet(sheet: Worksheet, rows: list[list[object]],
     sheet.title = "options"
     _header(sheet, [c.name for c in specs])
     sheet.freeze_panes = "C2"
-    for number, values in enumerate(rows, start=2):
+    for row_at, values in enumerate(rows, start=2):
         for column, (spec, value) in enumerate(zip(specs, values), start=1):
             if spec.kind == "number" and isinstance(value, (int, float)):
-                number_cell(sheet, number, column, value)
+                number_cell(sheet, row_at, column, value)
             elif value is not None and not (isinstance(value, float) and math.isnan(value)):
-                text_cell(sheet, number, column, value)
+                text_cell(sheet, row_at, column, value)
     _widths(sheet, [18, 28, 13, 15, *[12] * (len(specs) - 6), 50, 50])
 
 
 def _columns_glossary() -> list[tuple[str, str, str]]:
     def allowed(c) -> str:
         if c.kind == "number":
-            return f"number from {c.low:,.0f} to {c.high:,.0f}" + ("" if c.required
-                                                                  else ", optional")
+            optional = "" if c.required else ", optional"
+            return f"number from {number(c.low, 0)} to {number(c.high, 0)}{optional}"
         if c.kind == "choice":
             return "one of " + ", ".join(c.choices)
         return "text" + ("" if c.required else ", optional")

@@ -128,7 +128,7 @@ def _reversed(lo: str, hi: str, low: float, high: float) -> str:
     if high > 0 and low / high < SCALE_GAP:
         return f"{pair}: swap the two values"
     zero = high == 0
-    times = "" if zero else f", {low / high:,.0f} times as much"
+    times = "" if zero else f", {readable(round(low / high))} times as much"
     last = (f"; if {hi} really is 0, set {lo} to 0 too" if zero
             else "")
     return (f"{pair}{times}: a decimal mark misread (e.g. 0.005 read as 5, or 80.125 as "

@@ -26,7 +26,7 @@ from .added import (
     select_routes,
     with_added,
 )
-from .cells import fmt, parse_number
+from .cells import fmt, parse_number, readable
 from .notices import Notice
 from .notices import short as _short
 from .overrides import (  # noqa: F401 (merge_edits: pages import it from here)
@@ -253,8 +253,8 @@ def cap_trials(scenario: Scenario, routes: int) -> tuple[Scenario, list[Notice]]
     cap = app_trial_cap(routes)
     if scenario.trials <= cap:
         return scenario, []
-    notice = Notice("trials", f"{scenario.trials:,} trials of {routes} routes are more than "
-                    "this server simulates at once", f"used {cap:,}")
+    notice = Notice("trials", f"{readable(scenario.trials)} trials of {routes} routes are "
+                    "more than this server simulates at once", f"used {readable(cap)}")
     return scenario.with_values(trials=cap), [notice]
 
 

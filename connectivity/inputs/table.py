@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..schema.columns import COLUMN_NAMES, COLUMNS, NUMBER_COLUMNS
-from .cells import fmt
+from .cells import fmt, readable
 from .formulas import neutralise
 from .problems import Problem, TableError
 from .rows import MAX_BYTES, check_records, check_rows, is_workbook, read_header
@@ -78,8 +78,8 @@ def read_table(data: bytes, decimal: str | None = None) -> pd.DataFrame:
     for files whose writer is known (ours: "."); else the file's numbers decide.
     """
     if len(data) > MAX_BYTES:
-        raise TableError([Problem(f"the file is {len(data):,} bytes; the limit is "
-                                  f"{MAX_BYTES:,} bytes (1 MB)")])
+        raise TableError([Problem(f"the file is {readable(len(data))} bytes; the limit is "
+                                  f"{readable(MAX_BYTES)} bytes (1 MB)")])
     if is_workbook(data):
         return read_xlsx(data)
     text = decode(data)

@@ -14,6 +14,7 @@ import zlib
 
 import pandas as pd
 
+from .cells import readable
 from .problems import Problem, TableError
 from .table import MAX_BYTES, is_workbook, read_table, table_to_csv
 
@@ -44,7 +45,8 @@ def _decode(text: str) -> pd.DataFrame:
         raise TableError([Problem("the link's table is damaged (was the link cut short?)")]
                          ) from None
     if len(data) > MAX_BYTES or inflater.unconsumed_tail:
-        raise TableError([Problem(f"the link's table is over the {MAX_BYTES:,}-byte limit")])
+        raise TableError([Problem(f"the link's table is over the {readable(MAX_BYTES)}-byte "
+                                  "limit")])
     if not inflater.eof:  # a cut link inflates to a shorter table without any zlib error
         raise TableError([Problem("the link's table is damaged (was the link cut short?)")])
     if is_workbook(data):  # links carry our CSV only; a workbook is an upload's business

@@ -17,7 +17,7 @@ import zipfile
 import pandas as pd
 
 from ..schema.columns import COLUMN_BY_NAME
-from .cells import fmt
+from .cells import fmt, readable
 from .problems import Problem, TableError
 from .rows import MAX_BYTES, OLE_SIGNATURE, check_rows, read_header
 
@@ -53,16 +53,17 @@ def _archive(data: bytes) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
         raise _refuse(damaged) from None
     if len(members) > MAX_MEMBERS:
-        raise _refuse(f"the workbook holds {len(members):,} parts; the limit is {MAX_MEMBERS}")
+        raise _refuse(f"the workbook holds {readable(len(members))} parts; the limit is "
+                      f"{MAX_MEMBERS}")
     unpacked = sum(m.file_size for m in members)
     if unpacked > MAX_UNPACKED:
-        raise _refuse(f"the workbook unpacks to {unpacked:,} bytes; the limit is "
-                      f"{MAX_UNPACKED:,} bytes (1 MB): copy the options sheet alone into a "
+        raise _refuse(f"the workbook unpacks to {readable(unpacked)} bytes; the limit is "
+                      f"{readable(MAX_UNPACKED)} bytes (1 MB): copy the options sheet alone into a "
                       "new workbook, or save it as CSV")
     for m in members:
         if m.file_size > RATIO_FLOOR and m.file_size > MAX_RATIO * max(m.compress_size, 1):
-            raise _refuse(f"the workbook's part {m.filename[:60]} unpacks {m.file_size:,} "
-                          f"bytes from {m.compress_size:,}: refused as a possible zip bomb")
+            raise _refuse(f"the workbook's part {m.filename[:60]} unpacks {readable(m.file_size)} "
+                          f"bytes from {readable(m.compress_size)}: refused as a possible zip bomb")
         if m.flag_bits & 0x1:
             raise _refuse("the workbook's zip is encrypted: remove the password and save "
                           "it again")

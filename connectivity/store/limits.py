@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
+from ..views.format import number
 from .db import writes
 
 
@@ -40,8 +41,8 @@ def check(connection, caps: Caps, now: datetime, session_key: str, address_key: 
           size: int) -> None:
     """Raise LimitReached when one more record of `size` bytes would pass a cap."""
     if size > caps.record_bytes:
-        raise LimitReached(f"this scenario is {size:,} bytes, over the "
-                           f"{caps.record_bytes:,}-byte limit of a short link")
+        raise LimitReached(f"this scenario is {number(size)} bytes, over the "
+                           f"{number(caps.record_bytes)}-byte limit of a short link")
     hour, day = now - timedelta(hours=1), now - timedelta(days=1)
 
     def count(*where) -> int:
@@ -55,7 +56,7 @@ def check(connection, caps: Caps, now: datetime, session_key: str, address_key: 
         raise LimitReached(f"this address has made {caps.per_address_hour} short links in the "
                            "last hour, the most it may")
     if count(writes.c.at > day) >= caps.per_day:
-        raise LimitReached(f"the store has taken {caps.per_day:,} new links in the last day, "
+        raise LimitReached(f"the store has taken {number(caps.per_day)} new links in the last day, "
                            "the most it takes")
 
 

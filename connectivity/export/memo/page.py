@@ -14,6 +14,7 @@ from ...model.sensitivity import tornado_in_use
 from ...schema.palette import PALETTE, ink
 from ...views.address import local_note
 from ...views.compare import breakdown_chart, breakdown_summary, caveat, headline
+from ...views.format import number
 from ...views.labels import route_labels
 from ...views.risk import distribution_chart, distribution_summary
 from . import assumptions, charts, qr, words
@@ -191,7 +192,7 @@ class Document(FPDF):
         what = ("it carries your own options table" if self.result.scenario.table
                 else "it holds every figure of this comparison")
         return (REOPEN, f"Open the link printed in full at the end of this memo: {what} "
-                f"({len(self.share):,} characters). {local}".strip(), "")
+                f"({number(len(self.share))} characters). {local}".strip(), "")
 
     def foot_lines(self, movers: list[str]) -> list[str]:
         return movers[:1] + ["– " + line for line in movers[1:]]
