@@ -51,12 +51,14 @@ def test_clicking_another_page_at_the_first_headline_keeps_the_scenario(
             _slow(page)
         page.goto(f"{app_url}/?{query}")
         page.wait_for_selector(HEADLINE, timeout=RUN_TIMEOUT_MS)
-        page.locator(NAV_LINK, has_text="Risk").click()  # at once: the form may not be there
+        # At once: the form may not be there. The click still waits for the link to take
+        # it, which on a throttled CPU of a busy machine took over Playwright's 30 s once.
+        page.locator(NAV_LINK, has_text="Risk").click(timeout=RUN_TIMEOUT_MS)
         expect(page.locator(TITLE)).to_have_text("Risk", timeout=RUN_TIMEOUT_MS)
         settle(page)
         assert urlsplit(page.url).path == "/risk"
         _kept(page, f"risk, try {attempt + 1}")
-        page.locator(NAV_LINK, has_text="Compare").click()
+        page.locator(NAV_LINK, has_text="Compare").click(timeout=RUN_TIMEOUT_MS)
         expect(page.locator(TITLE)).to_have_text("Compare the routes", timeout=RUN_TIMEOUT_MS)
         settle(page)
         _kept(page, "back")
