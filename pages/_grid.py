@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from connectivity.inputs.notices import short
 from connectivity.schema.columns import (
     COLUMN_BY_NAME,
     COLUMN_NAMES,
@@ -61,7 +62,7 @@ def _in_use(table: pd.DataFrame, row: int, column: str) -> str:
     """A cell of the table in use as the grid writes it ("none" for an empty one)."""
     value = table[column].iloc[row]
     if column not in NUMBER_COLUMNS:
-        return f"'{value}'"
+        return f"'{short(str(value))}'"
     return "none" if value != value else _entry.text_of(float(value))
 
 

@@ -121,3 +121,14 @@ def test_a_range_turned_round_is_refused_in_words_with_the_text_kept(grid):
     assert refusal.words == (f"Approved VPN, Lost share of work (%): the low guess (50) is "
                              f"above the high guess ({high}): swap the two values.")
     assert refusal.refused and refusal.text == "50"
+
+
+def test_a_text_cell_refused_by_the_tables_rules_names_route_and_figure(grid):
+    edits = {1: {"name": "x" * 95}}
+    read, said = grid.read_edits(TABLE, edits)
+    assert read == edits and said == []  # text cells go to the table's own rules as typed
+    kept, notices = merge_edits(TABLE, (), read, name=grid.end_words)
+    [refusal] = grid.range_said(TABLE, notices, edits)
+    assert refusal.words == ("Leased private circuit, Display name: is 95 characters long: "
+                             "at most 80 allowed.")
+    assert refusal.text == "x" * 95 and refusal.kept == "'Leased private circuit'"
