@@ -62,10 +62,12 @@ if how == "A quick staff poll":
     answers = st.text_input("Minutes a day each person loses (one number per person)",
                             placeholder="e.g. 10, 25, 5, 40",
                             help="Every answer counts: the range is where the office's "
-                                 "average lies, from the answers' mean and spread.")
+                                 "average lies, from the answers' mean and spread. Part "
+                                 "the answers with spaces, semicolons or a comma and a "
+                                 "space.")
     low_minutes = high_minutes = None
     try:
-        seen_poll = poll(answers) if answers.strip() else None
+        seen_poll = poll(answers, _entry.locale()) if answers.strip() else None
     except ValueError as exc:
         st.error(f"Cannot read the poll: {_ui.plain(refusal(exc))}.", icon=":material/block:")
     else:

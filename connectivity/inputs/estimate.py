@@ -10,11 +10,13 @@ working hours each costs a person, straight into their ranges.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..schema.columns import COLUMN_BY_NAME
-from .cells import fmt, parse_number
+from .cells import fmt, readable
+from .entry import read_number
 
 
 class Estimate(Protocol):
@@ -68,25 +70,44 @@ class Poll:
         return len(self.answers)
 
 
-def poll(text: str) -> Poll:
+# Commas that end an answer ("10, 25", "10 ,25", "40,"): any not between two digits.
+_LIST_COMMA = re.compile(r",(?!\d)|(?<!\d),")
+MINUTES_A_DAY = 1440.0
+
+
+def _answer(token: str, locale: str | None) -> float:
+    """One poll answer, read as the sidebar reads a number; ValueError says why not."""
+    if re.search(r"\d,\d", token):
+        # "10,25": one answer with a decimal comma, or two answers? Never guessed.
+        parts = token.split(",")
+        raise ValueError(f"'{token}' could be one number or {len(parts)} answers "
+                         f"({', '.join(parts)}): put a space after each comma between "
+                         "answers, and write a decimal with a point")
+    read = read_number(token, locale, within=(0.0, MINUTES_A_DAY))
+    if read.problem:
+        raise ValueError(f"poll answer {read.problem}")
+    value = float(read.value)
+    if value < 0:
+        raise ValueError(f"poll answer '{token}' is below zero")
+    if value > MINUTES_A_DAY:
+        raise ValueError(f"poll answer '{token}' is more than the "
+                         f"{readable(MINUTES_A_DAY)} minutes in a day")
+    return value
+
+
+def poll(text: str, locale: str | None = None) -> Poll:
     """A quick staff poll ("10, 25 5; 40"): every answer counts.
 
-    The range is where the average of everyone's minutes lies, 9 times in 10, judged
-    from this sample: the mean ± t × the answers' standard deviation ÷ √answers (t for
-    a 90% range with answers - 1 degrees of freedom), never below zero.
+    Answers are parted by spaces, semicolons or a comma that is not between digits;
+    each is read as the browser's `locale` reads a typed number. The range is where
+    the average of everyone's minutes lies, 9 times in 10, judged from this sample:
+    the mean ± t × the answers' standard deviation ÷ √answers (t for a 90% range with
+    answers - 1 degrees of freedom), never below zero.
     """
-    tokens = [t for t in text.replace(";", " ").replace(",", " ").split() if t]
+    tokens = _LIST_COMMA.sub(" ", text.replace(";", " ")).split()
     if not tokens:
         raise ValueError("the poll has no answers: type the minutes each person gave")
-    answers = []
-    for token in tokens:
-        try:
-            value = parse_number(token)
-        except ValueError as exc:
-            raise ValueError(f"poll answer {exc}") from None
-        if value < 0:
-            raise ValueError(f"poll answer '{token}' is below zero")
-        answers.append(value)
+    answers = [_answer(token, locale) for token in tokens]
     n = len(answers)
     mean = math.fsum(answers) / n
     if n == 1:

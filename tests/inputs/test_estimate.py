@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -78,3 +79,27 @@ def test_disruptions_land_in_their_four_cells_with_the_hours_a_year():
         disruptions(6, 2, 1, 8)
     with pytest.raises(ValueError, match="at most|allows"):
         disruptions(1, 400, 1, 8)
+
+
+@pytest.mark.parametrize("text, locale, answers", [
+    ("10, 25 5;40", None, (10.0, 25.0, 5.0, 40.0)),
+    ("10 ,25, 5,", "en-US", (10.0, 25.0, 5.0)),  # a comma not between digits parts answers
+    ("12.5; 30", "de-DE", (12.5, 30.0)),  # a lone point before one digit is a decimal
+    ("1.000 20", "de-DE", (1000.0, 20.0)),  # German thousands
+    ("１５ 20", "zh-CN", (15.0, 20.0)),  # full-width digits
+])
+def test_a_poll_is_read_as_people_type_it(text, locale, answers):
+    assert poll(text, locale).answers == answers
+
+
+@pytest.mark.parametrize("text, locale, words", [
+    # A comma between digits: one decimal number, or answers missing their space? Refused.
+    ("12,5; 30", "de-DE", "'12,5' could be one number or 2 answers (12, 5)"),
+    ("10,25,5,40", "en-US", "could be one number or 4 answers (10, 25, 5, 40)"),
+    ("1.000 20", "en-US", "1.000 could be 1 or 1,000"),
+    ("20 2000", None, "'2000' is more than the 1,440 minutes in a day"),
+    ("20 ¥5", None, "is an amount of money"),
+])
+def test_a_poll_answer_two_readings_fit_is_refused(text, locale, words):
+    with pytest.raises(ValueError, match=re.escape(words)):
+        poll(text, locale)
