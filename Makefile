@@ -24,7 +24,7 @@ run: $(VENV)/.run memo-tools
 
 test: $(VENV)/.dev chromium nginx postgresql memo-tools
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q $(PARALLEL)
+	$(BIN)/python -m pytest -q --durations=15 $(PARALLEL)
 	@$(MAKE) --no-print-directory image-check
 
 test-fast: $(VENV)/.dev postgresql

@@ -38,6 +38,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xdist_group("browser"))
 
 
+STRAY: list[str] = []
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Under `--dist loadgroup` each worker's browser tests must carry their group in
+    their ids, which is what the scheduler reads; a pytest that keeps ids where
+    pytest-xdist cannot add it (9.2) spread them over both workers without a word."""
+    if not getattr(session.config.option, "loadgroup", False):  # a worker of loadgroup
+        return
+    stray = [item.nodeid for item in session.items
+             if item.get_closest_marker("browser") and not item.nodeid.endswith("@browser")]
+    if stray:  # said by the browser fixture: an error raised here reads as xdist's own
+        STRAY[:] = [f"{len(stray)} browser tests are outside the browser group (e.g. "
+                    f"{stray[0]}): pytest-xdist spreads them over every worker"]
+
+
 def served(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[str]:
     """A Streamlit server running app.py; the test fails (never skips) if it cannot start."""
     log_path = tmp_path_factory.mktemp(name) / "server.log"
@@ -57,6 +73,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless; the suite fails (never skips) when it is missing."""
+    if STRAY:
+        pytest.fail(STRAY[0], pytrace=False)
     missing = chromium_missing()
     if missing:
         pytest.fail(missing, pytrace=False)
