@@ -9,8 +9,11 @@ the browser's locale as Streamlit reports it.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from harness.browse import go_to, healthy, number_input, params_of, settle
 from harness.chromium import watched_page
@@ -33,15 +36,26 @@ CORPUS = {
 }
 
 
-@pytest.mark.parametrize("locale", CORPUS)
-def test_typed_numbers_are_read_exactly_or_refused(browser: Browser, app_url: str,
-                                                   locale: str) -> None:
+@contextlib.contextmanager
+def opened(browser: Browser, app_url: str, locale: str) -> Iterator[Page]:
+    """The app in a browser set to `locale`; healthy and with no console error at the end."""
     page, watch = watched_page(browser, app_url, locale=locale)
     try:
         page.goto(f"{app_url}/?trials=2000")
         page.wait_for_selector(HEADLINE, timeout=RUN_TIMEOUT_MS)
         settle(page)
         assert page.evaluate("navigator.language") == locale
+        yield page
+        healthy(page)
+        assert watch.problems() == [], watch.problems()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("locale", CORPUS)
+def test_typed_numbers_are_read_exactly_or_refused(browser: Browser, app_url: str,
+                                                   locale: str) -> None:
+    with opened(browser, app_url, locale) as page:
         for name, typed, expected in CORPUS[locale]:
             before = params_of(page.url)
             box = number_input(page, name)
@@ -60,10 +74,6 @@ def test_typed_numbers_are_read_exactly_or_refused(browser: Browser, app_url: st
                 assert after[name] == expected, (locale, typed, page.url)
                 assert {k: v for k, v in after.items() if k != name} == \
                     {k: v for k, v in before.items() if k != name}, (locale, typed)
-        healthy(page)
-        assert watch.problems() == [], watch.problems()
-    finally:
-        page.context.close()
 
 
 # The Assumptions grids read their cells as the sidebar does: (column, typed, in the link).
@@ -77,11 +87,7 @@ GRID_CORPUS = {
 @pytest.mark.parametrize("locale", GRID_CORPUS)
 def test_grid_cells_are_read_exactly_or_refused(browser: Browser, app_url: str,
                                                 locale: str) -> None:
-    page, watch = watched_page(browser, app_url, locale=locale)
-    try:
-        page.goto(f"{app_url}/?trials=2000")
-        page.wait_for_selector(HEADLINE, timeout=RUN_TIMEOUT_MS)
-        settle(page)
+    with opened(browser, app_url, locale) as page:
         go_to(page, "Assumptions", "Assumptions")
         for column, typed, expected in GRID_CORPUS[locale]:
             before = params_of(page.url)
@@ -98,7 +104,3 @@ def test_grid_cells_are_read_exactly_or_refused(browser: Browser, app_url: str,
                 page.wait_for_url(f"**{name}={expected}**", timeout=RUN_TIMEOUT_MS)
                 settle(page)
                 assert params_of(page.url)[name] == expected, (locale, typed, page.url)
-        healthy(page)
-        assert watch.problems() == [], watch.problems()
-    finally:
-        page.context.close()
