@@ -80,9 +80,10 @@ def fixed(value: float, decimals: int) -> str:
 
 
 def figure(value: float) -> str:
-    """A figure read back as it was typed in the sidebar or a table: 7.2, 1300, 12.345,
-    30 (six significant digits, no thousands separator)."""
-    return f"{value:g}"
+    """A figure read back as it was typed in the sidebar or a table: 7.2, 1,300, 12.345,
+    30, 0.0001 (up to six decimals; never an exponent: the highest exchange rate the
+    sidebar takes read "1e+06")."""
+    return number(value, 6)
 
 
 def price(value_usd: float, s: Speaks) -> str:
