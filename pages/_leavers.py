@@ -13,7 +13,7 @@ import streamlit as st
 
 from connectivity.inputs.estimate import Estimate
 from connectivity.inputs.leavers import attrition
-from connectivity.views.estimate_words import attrition_words
+from connectivity.views.estimate_words import attrition_words, refusal
 from connectivity.views.format import figure
 from pages import _entry
 from pages._state import state
@@ -76,7 +76,7 @@ def section(route_name: str, row: dict, headcount: int, replacement_months: floa
     try:
         estimate = attrition(people.value, left.value, named.value)
     except ValueError as exc:
-        st.error(f"Cannot estimate: {plain(exc)}.", icon=":material/block:")
+        st.error(f"Cannot estimate: {plain(refusal(exc))}.", icon=":material/block:")
         return
     st.markdown(plain(attrition_words(estimate)))
     st.caption(plain(f"Each person who leaves costs {figure(replacement_months)} months of "

@@ -38,13 +38,12 @@ def disruption_words(e: Disruptions) -> str:
 
 
 def attrition_words(e: Attrition) -> str:
-    """Leavers who named the internet, their share, and the range one year's count allows.
-    Head counts are written as typed (1000, not 1,000), as the page always wrote them."""
+    """Leavers who named the internet, their share, and the range one year's count allows."""
+    left, k, people = number(e.left), number(e.named), number(e.headcount)
     if e.named == 0:
-        return (f"None of the {e.left} who left named the internet or tools: no talent loss "
+        return (f"None of the {left} who left named the internet or tools: no talent loss "
                 "is counted for this route (0% to 0%).")
-    k = e.named
-    return (f"{k} of {e.left} who left named the internet or tools; {k} ÷ {e.headcount} "
+    return (f"{k} of {left} who left named the internet or tools; {k} ÷ {people} "
             f"people = {number(e.share)}% of the staff a year. One year's count is "
             f"uncertain: the 90% range of the yearly count behind {k} is "
             f"{number(e.low_count)} to {number(e.high_count)} people, so {number(e.low)}% to "

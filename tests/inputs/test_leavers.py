@@ -9,10 +9,12 @@ from connectivity.views.estimate_words import attrition_words
 
 
 def poisson_cdf(k: int, lam: float) -> float:
-    return sum(math.exp(-lam) * lam**i / math.factorial(i) for i in range(k + 1))
+    """Every term, each in log space (lam**i and i! overflow a float long before 1,000)."""
+    return math.fsum(math.exp(i * math.log(lam) - lam - math.lgamma(i + 1))
+                     for i in range(k + 1))
 
 
-@pytest.mark.parametrize("k", [1, 2, 3, 5, 10, 30])
+@pytest.mark.parametrize("k", [1, 2, 3, 5, 10, 30, 700, 1234, 5000])
 def test_the_range_is_garwoods_90_percent_interval(k):
     low, high = count_range(k)
     # At the low end seeing k or more is 5% likely; at the high end k or fewer is 5%.
@@ -47,3 +49,11 @@ def test_a_small_office_is_capped_at_everyone():
 def test_impossible_counts_are_refused_saying_why(args, phrase):
     with pytest.raises(ValueError, match=phrase):
         attrition(*args)
+
+
+@pytest.mark.parametrize("k", [10_000, 1_000_000])
+def test_a_large_count_has_the_normal_range(k):
+    # For a large count Garwood's range is k ± 1.645 √k, give or take a count or two.
+    low, high = count_range(k)
+    half = 1.6448536 * math.sqrt(k)
+    assert low == pytest.approx(k - half, abs=2) and high == pytest.approx(k + half, abs=2)

@@ -72,10 +72,12 @@ LEAVERS = [
      "2 of 2 who left named the internet or tools; 2 ÷ 2 people = 100% of the staff a "
      "year. One year's count is uncertain: the 90% range of the yearly count behind 2 is "
      "0.36 to 6.3 people, so 17.77% to 100% a year."),
+    # Head counts grouped as people write them; the range around 1,234 as Garwood's gives
+    # it (it read 742.57 to 745.13 when exp(-lam) underflowed past lam = 745).
     ((1000000, 5000, 1234),
-     "1234 of 5000 who left named the internet or tools; 1234 ÷ 1000000 people = 0.12% of "
-     "the staff a year. One year's count is uncertain: the 90% range of the yearly count "
-     "behind 1234 is 742.57 to 745.13 people, so 0.07% to 0.07% a year."),
+     "1,234 of 5,000 who left named the internet or tools; 1,234 ÷ 1,000,000 people = "
+     "0.12% of the staff a year. One year's count is uncertain: the 90% range of the yearly "
+     "count behind 1,234 is 1,176.79 to 1,293.37 people, so 0.12% to 0.13% a year."),
 ]
 REFUSED = [
     (lost_share, (12.5, 7.25, 8, 30),
