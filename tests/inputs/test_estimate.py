@@ -6,9 +6,12 @@ import math
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from connectivity.inputs.estimate import disruptions, lost_share, poll
 from connectivity.views.estimate_words import disruption_words, poll_words, share_words
+from tests.examples import examples
 
 
 def test_minutes_lost_become_a_share_of_the_dependent_time():
@@ -103,3 +106,17 @@ def test_a_poll_is_read_as_people_type_it(text, locale, answers):
 def test_a_poll_answer_two_readings_fit_is_refused(text, locale, words):
     with pytest.raises(ValueError, match=re.escape(words)):
         poll(text, locale)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(answers=st.lists(st.integers(0, 144_000), min_size=1, max_size=12),
+       parts=st.lists(st.sampled_from([" ", "; ", ", ", " , ", ";", "\n"]), min_size=12,
+                      max_size=12),
+       locale=st.sampled_from([None, "en-US", "de-DE", "zh-CN"]))
+def test_a_poll_as_people_type_it_is_read_exactly(answers, parts, locale):
+    # Minutes to the hundredth (never a point before three digits, which reads two
+    # ways), parted as people part a list: every answer comes back as typed, whatever
+    # the browser's language.
+    minutes = [a / 100 for a in answers]
+    text = "".join(f"{m:g}" + part for m, part in zip(minutes, parts))
+    assert poll(text, locale).answers == tuple(minutes), text
