@@ -16,7 +16,7 @@ from connectivity.views.labels import (
     LEGAL_WORDS,
     REACH_WORDS,
 )
-from pages import _grid, _ui
+from pages import _entry, _grid, _ui
 from pages._state import state
 
 _ui.require_entrypoint()
@@ -62,7 +62,7 @@ def _apply_edits(group: int) -> None:
     table = _in_use()
     read, said = _grid.read_edits(table, edits)
     kept, notices = merge_edits(_ui.base_table(), _ui.scenario().overrides, read,
-                                name=_grid.end_words)
+                                name=_grid.end_words, number=_entry.text_of)
     _ui.set_overrides(kept)
     refused = _grid.range_said(table, notices, edits)
     done = {(s.option_id, s.column) for s in refused}

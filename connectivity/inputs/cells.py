@@ -97,11 +97,13 @@ def parse_cell(column: Column, raw: object, decimal_comma: bool = False) -> obje
     return text
 
 
-def range_problems(row: dict, name: Callable[[str], str] = str) -> list[tuple[str, str]]:
+def range_problems(row: dict, name: Callable[[str], str] = str,
+                   number: Callable[[float], str] = fmt) -> list[tuple[str, str]]:
     """(column, message) for every _low/_high pair of a row that cannot be a 90% range.
 
     `name` words a column in the message: its code for files and links (the default),
-    "the low guess" in the Assumptions grid, whose message names the figure first."""
+    "the low guess" in the Assumptions grid, whose message names the figure first;
+    `number` writes its values (the grid's as the browser writes them: 0,5 in German)."""
     found = []
     for stem, _high, _text in RANGES:
         low, high = row.get(f"{stem}_low"), row.get(f"{stem}_high")
@@ -109,11 +111,11 @@ def range_problems(row: dict, name: Callable[[str], str] = str) -> list[tuple[st
             continue
         lo, hi = name(f"{stem}_low"), name(f"{stem}_high")
         if low > high:
-            found.append((f"{stem}_low", _reversed(lo, hi, low, high)))
+            found.append((f"{stem}_low", _reversed(lo, hi, low, high, number)))
         elif low == 0 < high:
-            found.append((f"{stem}_low", f"{lo} is 0 but {hi} is {fmt(high)}: a "
-                          f"lognormal range cannot start at 0. Set {lo} to a small "
-                          f"positive value (e.g. {fmt(high / 100)}), or set both to 0 for none"))
+            found.append((f"{stem}_low", f"{lo} is 0 but {hi} is {number(high)}: a "
+                          f"lognormal range cannot start at 0. Set {lo} to a small positive "
+                          f"value (e.g. {number(high / 100)}), or set both to 0 for none"))
     return found
 
 
@@ -122,9 +124,10 @@ def range_problems(row: dict, name: Callable[[str], str] = str) -> list[tuple[st
 SCALE_GAP = 10
 
 
-def _reversed(lo: str, hi: str, low: float, high: float) -> str:
+def _reversed(lo: str, hi: str, low: float, high: float,
+              number: Callable[[float], str] = fmt) -> str:
     """Why a range's _low (named `lo`) is above its _high, and the fix that is likely right."""
-    pair = f"{lo} ({fmt(low)}) is above {hi} ({fmt(high)})"
+    pair = f"{lo} ({number(low)}) is above {hi} ({number(high)})"
     if high > 0 and low / high < SCALE_GAP:
         return f"{pair}: swap the two values"
     zero = high == 0

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from ..schema.columns import COLUMN_BY_NAME, COLUMN_NAMES, OVERRIDABLE
-from .cells import parse_cell, range_problems
+from .cells import fmt, parse_cell, range_problems
 from .notices import Notice
 
 Override = tuple[str, str, object]  # (option_id, column, value)
@@ -19,9 +19,10 @@ Override = tuple[str, str, object]  # (option_id, column, value)
 
 def check_overrides(table: pd.DataFrame, raw: Iterable[tuple[tuple[str, str], object]],
                     name: Callable[[str], str] = str,
+                    number: Callable[[float], str] = fmt,
                     ) -> tuple[tuple[Override, ...], list[Notice]]:
     """Overrides that keep the table valid, in canonical order; a Notice for each refused
-    (`name` words a range's columns in its message, see `cells.range_problems`)."""
+    (`name` and `number` word a range's message, see `cells.range_problems`)."""
     rows = {row["option_id"]: row for row in table.to_dict("records")}
     notices, kept, parsed = [], [], []
     for (option, column), raw_value in sorted(
@@ -37,7 +38,8 @@ def check_overrides(table: pd.DataFrame, raw: Iterable[tuple[tuple[str, str], ob
         wanted.setdefault(option, {})[column] = value
     for option, column, value in parsed:
         row = dict(rows[option], **wanted[option])
-        clash = [msg for col, msg in range_problems(row, name) if column.startswith(col[:-4])]
+        clash = [msg for col, msg in range_problems(row, name, number)
+                 if column.startswith(col[:-4])]
         if clash:
             notices.append(Notice(f"{option}.{column}", clash[0], "kept the table's value"))
             continue
@@ -46,7 +48,7 @@ def check_overrides(table: pd.DataFrame, raw: Iterable[tuple[tuple[str, str], ob
 
 
 def merge_edits(table: pd.DataFrame, overrides: tuple[Override, ...], edited_rows: dict,
-                name: Callable[[str], str] = str,
+                name: Callable[[str], str] = str, number: Callable[[float], str] = fmt,
                 ) -> tuple[tuple[Override, ...], list[Notice]]:
     """Editor changes ({row: {column: value}}) on top of a scenario's overrides, checked.
 
@@ -58,7 +60,7 @@ def merge_edits(table: pd.DataFrame, overrides: tuple[Override, ...], edited_row
         for column, value in changes.items():
             if column in OVERRIDABLE:
                 proposed[(ids[int(row)], column)] = value
-    return check_overrides(table, proposed.items(), name)
+    return check_overrides(table, proposed.items(), name, number)
 
 
 def apply_overrides(table: pd.DataFrame, overrides: tuple[Override, ...]) -> pd.DataFrame:

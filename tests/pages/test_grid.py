@@ -132,3 +132,14 @@ def test_a_text_cell_refused_by_the_tables_rules_names_route_and_figure(grid):
     assert refusal.words == ("Leased private circuit, Display name: is 95 characters long: "
                              "at most 80 allowed.")
     assert refusal.text == "x" * 95 and refusal.kept == "'Leased private circuit'"
+
+
+def test_a_range_refusal_writes_its_values_as_the_browser_does(grid):
+    grid.at("de-DE")
+    edits = {1: {"outages_per_year_high": "0,25"}}  # below the low guess of 0,5
+    read, _ = grid.read_edits(TABLE, edits)
+    assert read == {1: {"outages_per_year_high": 0.25}}
+    _, notices = merge_edits(TABLE, (), read, name=grid.end_words, number=_entry.text_of)
+    [refusal] = grid.range_said(TABLE, notices, edits)
+    assert refusal.words == ("Leased private circuit, Disruptions a year: the low guess (0,5) "
+                             "is above the high guess (0,25): swap the two values.")
