@@ -24,6 +24,7 @@ def select_cell(page: Page, row: int, column: str) -> Locator:
     group = next(g for g, (_, columns) in enumerate(COLUMN_GROUPS) if column in columns)
     col = 1 + COLUMN_GROUPS[group][1].index(column)
     grid = page.locator(GRID).nth(group)
+    grid.scroll_into_view_if_needed()  # a click off the screen selects nothing
     first = grid.locator("#glide-cell-0-0")
     for _ in range(3):
         # When another grid had the focus, the first click only takes it back.
