@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
-from connectivity.views.labels import COLUMN_GROUPS
+from connectivity.views.labels import COLUMN_GROUPS, group_of
 from harness.selectors import GRID
 
 
@@ -21,7 +21,7 @@ def select_cell(page: Page, row: int, column: str) -> Locator:
     """
     # The options are edited in grouped grids (prices, timing, risks, route): the route's
     # pinned name first, then the group's columns.
-    group = next(g for g, (_, columns) in enumerate(COLUMN_GROUPS) if column in columns)
+    group = group_of(column)
     col = 1 + COLUMN_GROUPS[group][1].index(column)
     grid = page.locator(GRID).nth(group)
     grid.scroll_into_view_if_needed()  # a click off the screen selects nothing

@@ -58,7 +58,7 @@ def end_words(column: str) -> str:
     return END_WORDS.get(column.rsplit("_", 1)[-1], COLUMN_WORDS.get(column, column))
 
 
-def _in_use(table: pd.DataFrame, row: int, column: str) -> str:
+def _figure_now(table: pd.DataFrame, row: int, column: str) -> str:
     """A cell of the table in use as the grid writes it ("none" for an empty one)."""
     value = table[column].iloc[row]
     if column not in NUMBER_COLUMNS:
@@ -99,7 +99,7 @@ def read_edits(table: pd.DataFrame, edited_rows: dict) -> tuple[dict, list[Said]
                 continue
             f = field(column, route)
             typed = _entry.read(f, text)
-            kept = _in_use(table, int(row), column)
+            kept = _figure_now(table, int(row), column)
             if typed.problem:
                 said.append(Said(oid, column, typed.problem, str(text).strip(), True, kept))
             elif typed.empty:
@@ -130,10 +130,6 @@ def range_said(table: pd.DataFrame, notices: list, edited_rows: dict) -> list[Sa
         what = words(stem) if stem in WORDS else COLUMN_WORDS.get(column, column)
         out.append(Said(oid, column, f"{route}, {what}: {notice.problem}.",
                         "" if text is None else str(text).strip(), True,
-                        _in_use(table, ids.index(oid), column)))
+                        _figure_now(table, ids.index(oid), column)))
     return out
 
-
-def group_of(column: str, groups: tuple) -> int:
-    """The grid (by position) that shows `column`."""
-    return next((g for g, (_, columns) in enumerate(groups) if column in columns), 0)

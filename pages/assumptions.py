@@ -15,6 +15,7 @@ from connectivity.views.labels import (
     COLUMN_WORDS,
     LEGAL_WORDS,
     REACH_WORDS,
+    group_of,
 )
 from pages import _entry, _grid, _ui
 from pages._state import state
@@ -78,7 +79,7 @@ def _in_use():
 def _say(group: int) -> None:
     """Under a grid: its refused cells (until corrected) and its notes (once)."""
     for said in state.grid_said:
-        if said.column and _grid.group_of(said.column, COLUMN_GROUPS) == group:
+        if said.column and group_of(said.column) == group:
             if said.refused:
                 st.error(f"Not in use. {_ui.plain(said.words)} The cell shows what you "
                          f"typed; every page still uses {_ui.plain(said.kept)}.",

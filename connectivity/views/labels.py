@@ -91,3 +91,8 @@ COLUMN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
      tuple(f"{stem}_{end}" for stem, _, _ in RANGES for end in ("low", "high"))),
     ("Route, legal status, sources", ("name", "legal_status", "reach", "sources", "notes")),
 )
+
+
+def group_of(column: str) -> int:
+    """The Assumptions grid (by position in COLUMN_GROUPS) that shows `column`."""
+    return next(g for g, (_, columns) in enumerate(COLUMN_GROUPS) if column in columns)
